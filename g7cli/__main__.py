@@ -1,0 +1,3 @@
+from g7cli.cli import main
+
+main()
