@@ -1,0 +1,194 @@
+"""Lines, list markers, headings and sections of a normalised document.
+
+A heading is recognised by its form (numbered in any style, a symbol such as
+■, a bracketed label) or, for a bare line, by heading words of a known kind.
+Levels follow the order in which heading styles first appear, the way a
+reader infers an outline; a section runs to the next heading of the same or
+a higher level.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from g7cli.extract.rules import heading_rx
+
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+# (style, pattern); the pattern's group "c" is the content after the marker.
+_MARKERS: list[tuple[str, re.Pattern]] = [
+    ("circled", re.compile(r"^[\u2460-\u2473\u2776-\u277F](?:\s*)(?P<c>.*)$")),
+    ("paren-num", re.compile(r"^\(\s*(?P<n>\d{1,2})\s*\)\s*(?P<c>.*)$")),
+    ("num-paren", re.compile(r"^(?P<n>\d{1,2})\)\s*(?P<c>.*)$")),
+    ("num-dot", re.compile(r"^(?P<n>\d{1,2})\s*[.．、](?!\d)\s*(?P<c>.*)$")),
+    ("num-space", re.compile(rf"^(?P<n>\d{{1,2}})\s+(?!{_MONTH}|\d|年|月|日)(?P<c>\S.*)$", re.I)),
+    ("dai", re.compile(r"^第\s*(?:\d+|[一二三四五六七八九十]+)\s*[章節部項]?[.、\s]\s*(?P<c>.*)$")),
+    ("kanji-num", re.compile(r"^[一二三四五六七八九十]{1,3}[、.]\s*(?P<c>.*)$")),
+    ("roman", re.compile(r"^(?:I|II|III|IV|V|VI|VII|VIII|IX|X)[.)]\s+(?P<c>.*)$")),
+    ("iroha", re.compile(r"^[アイウエオカキクケコ]\s+(?P<c>.*)$")),
+    ("alpha", re.compile(r"^\(?[a-h]\)\s+(?P<c>.*)$")),
+    ("symbol", re.compile(r"^(?P<s>[■◆▼▲◇□▶►])\s*(?P<c>.*)$")),
+    ("bracket", re.compile(r"^(?:【(?P<b1>[^】]{1,40})】|\[\s*(?P<b2>[^\]]{1,60}?)\s*\])\s*(?P<c>.*)$")),
+    ("bullet", re.compile(r"^(?P<s>[-*•・◦○●▪‐–—])\s*(?P<c>.*)$")),
+    ("note", re.compile(r"^(?P<s>※)\s*(?P<c>.*)$")),
+]
+_HEADING_STYLES = {"circled", "paren-num", "num-paren", "num-dot", "num-space", "dai", "kanji-num",
+                   "roman", "iroha", "alpha", "symbol"}
+_SENTENCE_END = re.compile(r"[。．]$|[.!?]$")
+
+
+@dataclass
+class Line:
+    index: int
+    start: int          # offset of the first non-blank character in the document
+    end: int
+    text: str           # stripped line
+    indent: int
+    style: str | None   # list/heading marker style, None for plain text
+    content: str        # the text after the marker
+    content_start: int
+    label: str | None = None   # bracketed label, for style "bracket"
+
+    @property
+    def blank(self) -> bool:
+        return not self.text
+
+
+@dataclass
+class Heading:
+    line: Line
+    level: int
+    kind: str | None    # date | venue | participants | delegates | themes | outcomes | bilaterals | other | None
+    end_line: int = 0   # index of the first line after the section
+
+    @property
+    def title(self) -> str:
+        return self.line.content
+
+
+def _classify(text: str, lang: str, bare: bool) -> str | None:
+    kinds = [kind for kind, rx in heading_rx(lang) if rx.search(text)]
+    if not kinds and lang != "en":
+        kinds = [kind for kind, rx in heading_rx("en") if rx.search(text)]
+    if not kinds:
+        return None
+    if bare and "other" in kinds:
+        return "other"
+    return kinds[0]
+
+
+@dataclass
+class Document:
+    text: str
+    lang: str
+    lines: list[Line] = field(default_factory=list)
+    headings: list[Heading] = field(default_factory=list)
+
+    @cached_property
+    def heading_at(self) -> dict[int, Heading]:
+        return {h.line.index: h for h in self.headings}
+
+    def enclosing(self, line_index: int) -> list[Heading]:
+        """Headings whose sections contain the line, outermost first."""
+        return [h for h in self.headings if h.line.index < line_index < h.end_line]
+
+    def section_kinds(self, line_index: int) -> set[str]:
+        return {h.kind for h in self.enclosing(line_index) if h.kind}
+
+    def body(self, h: Heading) -> list[Line]:
+        return self.lines[h.line.index + 1:h.end_line]
+
+    def sections(self, kind: str) -> list[Heading]:
+        return [h for h in self.headings if h.kind == kind]
+
+
+def _split_lines(text: str) -> list[Line]:
+    lines, pos = [], 0
+    for i, raw in enumerate(text.split("\n")):
+        stripped = raw.strip()
+        lead = len(raw) - len(raw.lstrip())
+        start = pos + lead
+        style, content, cstart, label = None, stripped, start, None
+        for name, rx in _MARKERS:
+            m = rx.match(stripped)
+            if m and m.group("c") is not None:
+                style = name
+                if name in ("symbol", "bullet", "note"):
+                    style = f"{name}:{m.group('s')}"
+                content = m.group("c").strip()
+                cstart = start + m.start("c") + (len(m.group("c")) - len(m.group("c").lstrip()))
+                if name == "bracket":
+                    label = m.group("b1") or m.group("b2")
+                break
+        lines.append(Line(i, start, start + len(stripped), stripped, lead, style, content, cstart, label))
+        pos += len(raw) + 1
+    return lines
+
+
+def parse(text: str, lang: str) -> Document:
+    doc = Document(text, lang, _split_lines(text))
+    style_rank: dict[str, int] = {}
+    raw: list[tuple[Line, str, str | None]] = []
+    limit = 60 if lang == "ja" else 90
+    for line in doc.lines:
+        if line.blank:
+            continue
+        base = (line.style or "").split(":")[0]
+        if base in _HEADING_STYLES:
+            if len(line.content) > limit or (_SENTENCE_END.search(line.content) and len(line.content) > 25):
+                continue
+            raw.append((line, line.style, _classify(line.content, lang, bare=False)))
+        elif line.style is None and len(line.text) <= 40 and not _SENTENCE_END.search(line.text):
+            kind = _classify(line.text, lang, bare=True)
+            if kind and _bare_heading_ok(line.text, lang):
+                raw.append((line, "bare", kind))
+    for line, style, kind in raw:
+        style_rank.setdefault(style, len(style_rank))
+        doc.headings.append(Heading(line, style_rank[style], kind))
+    n = len(doc.lines)
+    for i, h in enumerate(doc.headings):
+        h.end_line = n
+        for later in doc.headings[i + 1:]:
+            if later.level <= h.level:
+                h.end_line = later.line.index
+                break
+    return doc
+
+
+def _bare_heading_ok(text: str, lang: str) -> bool:
+    # A bare heading is a title, not a fragment of prose: few words, no verbs'
+    # sentence punctuation, no commas.
+    if "、" in text or "," in text or "。" in text:
+        return False
+    return len(text.split()) <= 6 if lang == "en" else len(text) <= 20
+
+
+def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans inside [start, end): split at 。 and at English full stops
+    that end a sentence (not "Mr." or "U.S."), and at line ends."""
+    spans = []
+    seg_start = start
+    i = start
+    while i < end:
+        c = text[i]
+        stop = False
+        if c == "\n" or c == "。":
+            stop = True
+        elif c in ".!?" and i + 1 < end and text[i + 1] == " ":
+            before = text[max(start, i - 4):i]
+            if not re.search(r"(?:\bMr|\bMs|\bMrs|\bDr|\bSt|\bProf|\bNo|\b[A-Z]|\bvs|\betc|\bH\.E)$", before):
+                stop = True
+        if stop:
+            s, e = seg_start, i + (0 if c == "\n" else 1)
+            while s < e and text[s].isspace():
+                s += 1
+            if e > s:
+                spans.append((s, e))
+            seg_start = i + 1
+        i += 1
+    s = seg_start
+    while s < end and text[s].isspace():
+        s += 1
+    if end > s:
+        spans.append((s, end))
+    return spans
