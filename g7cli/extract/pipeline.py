@@ -1,9 +1,91 @@
-"""Placeholder until the real pipeline lands: stores the text, finds nothing."""
+"""The extraction pipeline: normalise -> outline -> facts.
+
+A document reports a G7 meeting when it names one in its headline or in a
+sentence saying it was held, and gives that meeting's days. Everything else
+(delegates, participants, themes, talks, outcomes) is read only then.
+"""
 from __future__ import annotations
 
-from g7cli.extract.model import Extraction
+import re
+
+from g7cli import gazetteer
+from g7cli.extract import bilaterals, meeting, outcomes, participants, people, themes
+from g7cli.extract.model import Delegate, Evidence, Extraction, Meeting
+from g7cli.extract.normalize import language, normalize
+from g7cli.extract.structure import Document, parse, sentences
 
 
-def run(text: str) -> Extraction:
-    lang = "ja" if sum(1 for c in text if "\u3040" <= c <= "\u9fff") > len(text) * 0.05 else "en"
-    return Extraction(text=text, language=lang)
+def _evidence(doc: Document, pos: int) -> Evidence:
+    line = next((ln for ln in doc.lines if ln.start <= pos <= ln.end), None)
+    if line is None:
+        return Evidence(pos, pos, "")
+    for s, e in sentences(doc.text, line.start, line.end):
+        if s <= pos < e:
+            return Evidence(s, e, doc.text[s:e])
+    return Evidence(line.start, line.end, line.text)
+
+
+def delegates(doc: Document) -> list[Delegate]:
+    out: list[Delegate] = []
+    for pm in sorted(people.jp_officials(doc.text, doc.lang), key=lambda p: p.start):
+        twin = next((d for d in out if people.same_official(d.name, pm.name)
+                     or (d.role_key and d.role_key == pm.role_key and not d.role_key.startswith("*")
+                         and _script(d.name) != _script(pm.name))), None)
+        if twin is None:
+            out.append(Delegate(pm.name, pm.role, pm.role_key, "JP", _evidence(doc, pm.start)))
+            continue
+        if len(pm.name) > len(twin.name) and people.same_official(twin.name, pm.name):
+            twin.name = pm.name
+        if pm.role and (not twin.role or len(pm.role) > len(twin.role)) and pm.role_key == twin.role_key:
+            twin.role = pm.role
+    return out
+
+
+def _script(name: str) -> str:
+    return "latin" if re.search(r"[A-Za-z]", name) else "cjk"
+
+
+def _headline(doc: Document) -> str | None:
+    for ln in doc.lines[:15]:
+        if meeting.mentions(Document(ln.text, doc.lang)) if False else ("G7" in ln.text or "G20" in ln.text):
+            return ln.text
+    return next((ln.text for ln in doc.lines if not ln.blank), None)
+
+
+def run(raw: str) -> Extraction:
+    text = normalize(raw)
+    lang = language(text)
+    doc = parse(text, lang)
+    pub = meeting.published(doc)
+    ex = Extraction(text=text, language=lang, publisher=meeting.publisher(doc),
+                    published=pub.isoformat() if pub else None, title=_headline(doc))
+    mention = meeting.main_mention(doc)
+    if mention is None:
+        return ex
+    days, span = meeting.meeting_dates(doc, mention, pub)
+    if not days:
+        return ex
+    held = meeting.held_sentence(doc, mention)
+    cities, host, ev = meeting.place(doc, held)
+    ex.meeting = Meeting(
+        title=meeting.title(mention), start_date=days[0].isoformat(), end_date=days[-1].isoformat(),
+        cities=cities, host_country_code=host, virtual=meeting.is_virtual(doc, held, mention), evidence=ev)
+    ex.delegates = delegates(doc)
+    ex.participants = participants.extract(doc)
+    if ex.meeting.host_country_code is None:
+        chair = next((p.code for p in ex.participants if p.chair), None)
+        ex.meeting.host_country_code = chair
+    ex.themes = themes.extract(doc)
+    _enrich_topics(doc, ex)
+    ex.outcomes = outcomes.extract(doc)
+    ex.bilaterals = bilaterals.extract(doc, ex.delegates, days)
+    return ex
+
+
+def _enrich_topics(doc: Document, ex: Extraction) -> None:
+    """A theme named inline gets the topics of the section that shares its title."""
+    for t in ex.themes:
+        for h in doc.headings:
+            if h.title and (t.title in h.title or h.title in t.title) and len(h.title) >= 2:
+                body = " ".join(ln.text for ln in doc.body(h))
+                t.topics = sorted(set(t.topics) | set(gazetteer.topics(body)))

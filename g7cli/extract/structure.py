@@ -34,7 +34,7 @@ _MARKERS: list[tuple[str, re.Pattern]] = [
 ]
 _HEADING_STYLES = {"circled", "paren-num", "num-paren", "num-dot", "num-space", "dai", "kanji-num",
                    "roman", "iroha", "alpha", "symbol"}
-_SENTENCE_END = re.compile(r"[。．]$|[.!?]$")
+_SENTENCE_END = re.compile(r"[。．]$|(?<!\betc)(?<!\bNo)[.!?]$")
 
 
 @dataclass
@@ -142,9 +142,17 @@ def parse(text: str, lang: str) -> Document:
             kind = _classify(line.text, lang, bare=True)
             if kind and _bare_heading_ok(line.text, lang):
                 raw.append((line, "bare", kind))
+    # Bare title lines are always top level (they close any numbered
+    # section); numbered styles rank in the order they first appear, below
+    # a bare heading when the document opens with one.
+    offset = 1 if raw and raw[0][1] == "bare" else 0
     for line, style, kind in raw:
-        style_rank.setdefault(style, len(style_rank))
-        doc.headings.append(Heading(line, style_rank[style], kind))
+        if style == "bare":
+            level = 0
+        else:
+            style_rank.setdefault(style, len(style_rank) + offset)
+            level = style_rank[style]
+        doc.headings.append(Heading(line, level, kind))
     n = len(doc.lines)
     for i, h in enumerate(doc.headings):
         h.end_line = n

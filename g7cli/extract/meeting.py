@@ -1,0 +1,241 @@
+"""The meeting a release reports: its name, days, places, host and format.
+
+The reported meeting is the G7 meeting named in the headline, else the first
+one named in a sentence saying it was held. Background mentions of earlier
+meetings ("the G7 ... Meeting held in Turin in 2017") are not it: they are
+neither in the headline nor a sentence that gives the meeting's days.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from g7cli import gazetteer
+from g7cli.extract.dates import clusters
+from g7cli.extract.model import City, Evidence
+from g7cli.extract.rules import any_lang, rx
+from g7cli.extract.structure import Document, sentences
+from g7cli.resources import data_dir
+
+_EN_MEETING = re.compile(
+    r"\bG7\s+(?:(?:[A-Z][\w'’\-]*|and|&|of|on|for|the|in|,)\s*){0,12}?"
+    r"(?:Ministers['’]?\s+Meeting|Ministerial\s+Meeting|Ministerial\s+Conference|Ministers['’]?\s+Conference"
+    r"|Ministerial|Meeting\s+of\s+[A-Z][\w ]+?Ministers|Summit)(?:\s+on\s+[A-Z][\w ]+?(?=[,.(]|$))?")
+_JA_MEETING = re.compile(
+    r"G7[^\s、。「」『』()（）,]{0,30}?(?:大臣会合|閣僚会合|外相会合|外務大臣会合|大臣会議|閣僚会議|首脳会合|サミット|関係閣僚会合)")
+_HEADLINE_LINES = 12
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    title: str
+
+
+def mentions(doc: Document) -> list[Mention]:
+    out = []
+    for rxm in (_EN_MEETING, _JA_MEETING):
+        for m in rxm.finditer(doc.text):
+            out.append(Mention(m.start(), m.end(), m.group().strip(" ,")))
+    out.sort(key=lambda x: x.start)
+    return out
+
+
+def _headline_end(doc: Document) -> int:
+    seen = 0
+    for line in doc.lines:
+        if line.blank:
+            continue
+        seen += 1
+        if seen >= _HEADLINE_LINES or len(line.text) > 120:
+            return line.start
+    return len(doc.text)
+
+
+def _sentence_of(doc: Document, pos: int) -> tuple[int, int]:
+    line = next((ln for ln in doc.lines if ln.start <= pos <= ln.end), None)
+    if line is None:
+        return pos, pos
+    for s, e in sentences(doc.text, line.start, line.end):
+        if s <= pos < e:
+            return s, e
+    return line.start, line.end
+
+
+def published(doc: Document) -> dt.date | None:
+    head_end = _headline_end(doc)
+    labelled = re.search(r"(?:公開日|発表日|掲載日|更新日|Published(?: on)?|Release date|Date of issue)\s*[:：]?\s*", doc.text[:head_end])
+    order = []
+    if labelled:
+        order.append(labelled.end())
+    order.append(0)
+    for start in order:
+        for c in clusters(doc.text, start, head_end):
+            if c.has_month and all(y is not None for y, _, _ in c.dates) and len(c.dates) == 1:
+                s, e = _sentence_of(doc, c.start)
+                sent = doc.text[s:e]
+                if any_lang("held", sent):
+                    continue
+                got = c.resolve(None)
+                if got:
+                    return got[0]
+    return None
+
+
+@cache
+def _publishers() -> list[tuple[str, re.Pattern]]:
+    with open(data_dir() / "publishers.tsv", encoding="utf-8") as f:
+        rows = [r for r in csv.reader((ln for ln in f if not ln.startswith("#")), delimiter="\t")][1:]
+    return [(name, re.compile(pattern)) for name, pattern in rows]
+
+
+def publisher(doc: Document) -> str | None:
+    head = doc.text[:_headline_end(doc)]
+    for scope in (head, doc.text):
+        hits = [(m.start(), name) for name, p in _publishers() for m in [p.search(scope)] if m]
+        if hits:
+            return min(hits)[1]
+    return None
+
+
+def _clean_title(title: str) -> str:
+    title = re.sub(r"^(?:Results? of (?:the )?|Outcome of (?:the )?)", "", title)
+    return re.sub(r"(?:の開催結果|の結果|\(結果概要\))$", "", title).strip()
+
+
+def main_mention(doc: Document) -> Mention | None:
+    found = mentions(doc)
+    if not found:
+        return None
+    head_end = _headline_end(doc)
+    in_head = [m for m in found if m.start < head_end and "サミット" not in m.title and "Summit" not in m.title]
+    if in_head:
+        return in_head[0]
+    for m in found:
+        s, e = _sentence_of(doc, m.start)
+        sent = doc.text[s:e]
+        if any_lang("held", sent) or re.search(r"出席|参加|attend|participat", sent, re.I):
+            if any(c.has_month for c in clusters(doc.text, s, e)):
+                return m
+    return None
+
+
+def meeting_dates(doc: Document, mention: Mention, ref: dt.date | None) -> tuple[list[dt.date], tuple[int, int] | None]:
+    """The meeting days and the span of text they were read from."""
+    candidates: list[tuple[int, int]] = []
+    for h in doc.sections("date"):
+        body = doc.body(h)
+        end = body[-1].end if body else h.line.end
+        candidates.append((h.line.content_start, end))
+    for line in doc.lines:
+        if re.match(r"^(?:日時|開催日|開催日時|日程|期間|Dates?|When)\s*[:：]", line.content, re.I):
+            candidates.append((line.start, line.end))
+    s, e = _sentence_of(doc, mention.start)
+    candidates.append((s, e))
+    for line in doc.lines:
+        for s2, e2 in sentences(doc.text, line.start, line.end):
+            candidates.append((s2, e2))
+    for s, e in candidates:
+        sent = doc.text[s:e]
+        is_section = (s, e) not in candidates[-1:] and any(h.line.content_start == s for h in doc.sections("date"))
+        if not is_section and (any_lang("travel", sent) and not any_lang("held", sent)):
+            continue
+        if (s, e) == _sentence_of(doc, mention.start) or is_section or re.match(
+                r"^(?:日時|開催日|開催日時|日程|期間|Dates?|When)\s*[:：]", sent, re.I):
+            pass
+        elif not (any_lang("held", sent) and (mention.title in sent or _JA_MEETING.search(sent) or _EN_MEETING.search(sent)
+                                                or re.search(r"本会合|同会合|会合は|the meeting|ministers", sent, re.I))):
+            continue
+        if any_lang("travel", sent) and not is_section:
+            # A trip's dates come first; the meeting's own days follow "held".
+            held = any_lang("held", sent)
+            sub = [c for c in clusters(doc.text, s, e) if c.has_month and held and c.start > s]
+            if not sub:
+                continue
+        for c in clusters(doc.text, s, e):
+            if c.has_month:
+                got = c.resolve(ref)
+                if got:
+                    return got, (s, e)
+    return [], None
+
+
+def held_sentence(doc: Document, mention: Mention) -> tuple[int, int]:
+    s, e = _sentence_of(doc, mention.start)
+    if any_lang("held", doc.text[s:e]) and not (any_lang("travel", doc.text[s:e]) and "出席" in doc.text[s:e]):
+        return s, e
+    for m in mentions(doc):
+        s2, e2 = _sentence_of(doc, m.start)
+        sent = doc.text[s2:e2]
+        if any_lang("held", sent) and not any_lang("travel", sent):
+            return s2, e2
+    return s, e
+
+
+_JA_PLACE = re.compile(r"(?P<place>[^、。]{1,60}?)(?:において|にて|で(?:開催|開か))")
+_EN_PLACE = re.compile(r"\b(?:in|at)\s+(?P<place>[A-Z][^.;]{1,80}?)(?=,? (?:under|on|from|and (?:Mr|Ms|Minister)|with|as|to)\b|[.;]|$)")
+
+
+def place(doc: Document, span: tuple[int, int]) -> tuple[list[City], str | None, Evidence]:
+    s, e = span
+    sent = doc.text[s:e]
+    scopes = []
+    for m in list(_JA_PLACE.finditer(sent)) + list(_EN_PLACE.finditer(sent)):
+        scopes.append((s + m.start("place"), s + m.end("place")))
+    for h in doc.sections("venue") + doc.sections("date"):
+        body = doc.body(h)
+        if body:
+            scopes.append((body[0].start, body[-1].end))
+    for line in doc.lines:
+        if re.match(r"^(?:会場|開催地|場所|Venue|Place|Location)\s*[:：]", line.content, re.I):
+            scopes.append((line.start, line.end))
+    cities: list[City] = []
+    host = None
+    for a, b in scopes:
+        for m in gazetteer.find_cities(doc.text[a:b]):
+            name, code = gazetteer.city(m.name)
+            if all(c.name != name for c in cities):
+                cities.append(City(name=name, name_ja=m.alias if not m.alias.isascii() else None, country_code=code))
+        if host is None:
+            for m in gazetteer.find_entities(doc.text[a:b]):
+                ent = gazetteer.entity(m.code)
+                if ent and ent.type == "country":
+                    host = m.code
+                    break
+    if cities and cities[0].country_code:
+        host = cities[0].country_code
+    if host is None:
+        host = presidency(doc)
+    return cities, host, Evidence(s, e, sent)
+
+
+_EN_PRESIDENCY = re.compile(r"(?:under|of)\s+(?:the\s+)?(?P<c>[A-Z][\w .]+?)['’]s\s+(?:G7\s+)?Presidency|G7\s+Presidency\s+of\s+(?:the\s+)?(?P<c2>[A-Z][\w .]+)")
+_JA_PRESIDENCY = re.compile(r"議長国(?:である|の|・)?(?P<c>[^\s、。のでがはを]{2,12})|(?P<c2>[^\s、。のでがはを]{2,12}?)議長国")
+
+
+def presidency(doc: Document) -> str | None:
+    for rxp in (_EN_PRESIDENCY, _JA_PRESIDENCY):
+        for m in rxp.finditer(doc.text):
+            name = m.group("c") or m.group("c2")
+            found = gazetteer.find_entities(name)
+            if found:
+                return found[0].code
+    return None
+
+
+def is_virtual(doc: Document, span: tuple[int, int], mention: Mention) -> bool:
+    scopes = [doc.text[span[0]:span[1]], doc.text[:_headline_end(doc)]]
+    for h in doc.sections("date") + doc.sections("venue"):
+        scopes += [ln.text for ln in doc.body(h)]
+    return any(any_lang("virtual", s) for s in scopes)
+
+
+def title(mention: Mention) -> str:
+    return _clean_title(mention.title)
+
+
+__all__ = ["main_mention", "meeting_dates", "place", "published", "publisher", "title", "is_virtual", "held_sentence", "rx"]

@@ -1,0 +1,105 @@
+"""Outcome documents: declarations, annexes and statements.
+
+Read from an outcome list (any list inside an outcomes section, or after a
+label such as 【添付文書】) and from sentences saying a named document was
+adopted or issued. Link text such as "【原文】PDF" is dropped; a title
+contained in a longer one of the same kind is the same document.
+"""
+from __future__ import annotations
+
+import re
+
+from g7cli.extract.model import Evidence, Outcome
+from g7cli.extract.rules import rules
+from g7cli.extract.structure import Document, sentences
+
+_LINK_NOISE = re.compile(
+    r"【(?:原文|仮訳|英文|和文|概要|本文)】\s*(?:PDF)?\s*/?|\((?:原文|仮訳|英文|和文|概要)\)|\(PDF[^)]*\)|\(original text[^)]*\)"
+    r"|\[PDF[^\]]*\]|PDF形式[^)]*|PDF|別ウィンドウで開きます|\(\s*\d[\d,.]*\s*KB\s*\)", re.I)
+_JA_ADOPTED = re.compile(r"「?(?P<t>G7[^、。「」]*?(?:宣言|声明|憲章|総括|コミュニケ))」?(?:及び[^。]*?)?(?:が|を)(?:採択|発出|取りまとめ|とりまとめ|公表)")
+_JA_QUOTED = re.compile(r"「(?P<t>[^「」]{4,80}?(?:宣言|声明|憲章|総括|行動集|協調行動集|コミュニケ)[^「」]{0,20})」")
+_EN_TITLED = re.compile(
+    r"(?P<t>(?:the\s+)?(?:G7\s+)?(?:[A-Z][\w'’\-]*[,]?\s+(?:and\s+|&\s+|of\s+|on\s+|for\s+|the\s+)*){0,10}"
+    r"(?:Declaration|Statement|Charter|Communiqu[eé]|Chairs?['’]?\s*Summary)"
+    r"(?:\s+(?:on|for|of)\s+(?:the\s+)?[A-Z][\w'’\-]*(?:\s+(?:and\s+|of\s+|on\s+|for\s+|the\s+)*[A-Z][\w'’\-]*)*)?)")
+
+
+def kind_of(title: str) -> str | None:
+    for lang in ("ja", "en"):
+        kinds = rules(lang)["outcome_kinds"]
+        for kind in ("annex", "declaration", "statement"):
+            if re.search(kinds[kind], title, re.I if lang == "en" else 0):
+                return kind
+    return None
+
+
+def clean(title: str) -> str:
+    title = _LINK_NOISE.sub("", title)
+    title = re.sub(r"\s{2,}", " ", title)
+    return title.strip(" :：/、,・-").strip()
+
+
+def _list_items(doc: Document) -> list[tuple[str, Evidence]]:
+    items = []
+    for h in doc.sections("outcomes"):
+        for ln in doc.body(h):
+            if ln.style and not ln.style.startswith("note") and not ln.style.startswith("bracket"):
+                items.append((ln.content, Evidence(ln.start, ln.end, ln.text)))
+    # Lists after a label line such as 【添付文書】 or "Outcome documents:".
+    for i, ln in enumerate(doc.lines):
+        label = ln.label or (ln.content if ln.style is None else "")
+        if ln.style in (None, "bracket") and re.search(r"添付文書|成果文書|採択文書|Outcome documents?|Documents adopted", label or "", re.I) \
+                and len(ln.content) < 40:
+            for nxt in doc.lines[i + 1:]:
+                if nxt.blank:
+                    continue
+                if not nxt.style or nxt.style.startswith("bracket"):
+                    break
+                items.append((nxt.content, Evidence(nxt.start, nxt.end, nxt.text)))
+    return items
+
+
+def _sentence_titles(doc: Document) -> list[tuple[str, Evidence]]:
+    out = []
+    adopted_en = re.compile(rules("en")["adopted"], re.I)
+    for ln in doc.lines:
+        for s, e in sentences(doc.text, ln.start, ln.end):
+            sent = doc.text[s:e]
+            ev = Evidence(s, e, sent)
+            for m in _JA_ADOPTED.finditer(sent):
+                out.append((m.group("t"), ev))
+            if re.search(rules("ja")["adopted"], sent):
+                for m in _JA_QUOTED.finditer(sent):
+                    out.append((m.group("t"), ev))
+            if adopted_en.search(sent) or (ln.style is None and len(ln.text) < 60 and not sent.endswith(".")):
+                for m in _EN_TITLED.finditer(sent):
+                    t = re.sub(r"^the\s+", "", m.group("t").strip())
+                    if t[0].isupper() and not re.match(r"^(?:A|An|This|The)\b", t):
+                        out.append((t, ev))
+    return out
+
+
+def extract(doc: Document) -> list[Outcome]:
+    found: list[Outcome] = []
+    for raw, ev in _list_items(doc) + _sentence_titles(doc):
+        title = clean(raw)
+        title = re.sub(r"\s*\((?:原文|仮訳)\)$", "", title)
+        if len(title) < 4:
+            continue
+        kind = kind_of(title)
+        if kind is None:
+            continue
+        key = re.sub(r"[\s「」『』:：・,]", "", title).lower()
+        dup = False
+        for o in found:
+            other = re.sub(r"[\s「」『』:：・,]", "", o.title).lower()
+            if key in other:
+                dup = True
+                break
+            if other in key and o.kind == kind:
+                o.title, o.evidence = title, ev
+                dup = True
+                break
+        if not dup:
+            found.append(Outcome(title, kind, ev))
+    return found

@@ -1,0 +1,53 @@
+"""Participating countries and organisations, from the document's own list.
+
+Only a listed section (or a labelled line) counts: a release that says "the
+G7 countries and invited countries" without naming them has no participants.
+Kind comes from what the entity is (a G7 member, an organisation, otherwise an
+invited country); the presidency is the entry marked (議長国) / (Presidency).
+"""
+from __future__ import annotations
+
+import re
+
+from g7cli import gazetteer
+from g7cli.extract.model import Evidence, Participant
+from g7cli.extract.structure import Document
+
+_CHAIR = re.compile(r"^\s*[(（]\s*(?:議長国?|議長|presidency|chair|host|G7\s*presidency)\s*[)）]", re.I)
+_LABEL = re.compile(r"^(?:参加国|出席国|参加国・機関|出席国・機関|参加国・地域|Participants|Participating countries[^:：]*)\s*[:：]", re.I)
+
+
+def _scopes(doc: Document) -> list[tuple[int, int]]:
+    out = []
+    for h in doc.sections("participants"):
+        body = doc.body(h)
+        # "出席者" sections list people, and "From Japan:" blocks inside a
+        # participants section list Japan's own delegation: stop there.
+        end = h.line.end
+        for ln in body:
+            if re.match(r"^(?:From Japan|我が国から|日本から|日本側)", ln.content, re.I):
+                break
+            end = ln.end
+        out.append((h.line.content_start, end))
+    for ln in doc.lines:
+        if _LABEL.match(ln.content):
+            out.append((ln.start, ln.end))
+    return out
+
+
+def extract(doc: Document) -> list[Participant]:
+    found: dict[str, Participant] = {}
+    for a, b in _scopes(doc):
+        for m in gazetteer.find_entities(doc.text[a:b]):
+            ent = gazetteer.entity(m.code)
+            if ent is None:
+                continue
+            start, end = a + m.start, a + m.end
+            chair = bool(_CHAIR.match(doc.text[end:end + 20]))
+            line = next(ln for ln in doc.lines if ln.start <= start <= ln.end)
+            if ent.code in found:
+                found[ent.code].chair |= chair
+                continue
+            kind = "member" if ent.g7 else "organization" if ent.type == "org" else "invited"
+            found[ent.code] = Participant(ent.code, ent.name, kind, chair, Evidence(line.start, line.end, line.text))
+    return list(found.values())

@@ -1,0 +1,199 @@
+"""People: Japan's delegates (kanji or romanised names with a government
+title from the role gazetteer) and foreign counterparts (katakana or Latin
+names followed or preceded by a role), in either order and punctuation."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from g7cli import gazetteer
+from g7cli.extract.rules import rules
+
+KANJI = "\u4e00-\u9fff\u3005"
+_STOP_NAMES = set("前元新現副同両各本当我今昨来翌全旧") | {"我が国", "日本", "政府", "各国", "同国", "議長", "共同議長", "閣僚"}
+_ORG_SUFFIX = re.compile(r"[省庁府局課部国県市会団党院室所署長官側間]$")
+
+
+@dataclass
+class PersonMention:
+    start: int
+    end: int
+    name: str
+    role: str | None
+    role_key: str | None = None
+    country_code: str | None = None
+
+
+# ---------------------------------------------------------------- delegates
+
+@cache
+def _jp_role_rx(lang: str, specific: bool) -> re.Pattern:
+    forms = [f for f, key in gazetteer.jp_roles(lang) if (not key.startswith("*")) == specific]
+    alt = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    if lang == "ja":
+        return re.compile(rf"(?<![{KANJI}])(?P<name>[{KANJI}]{{1,6}}?)(?P<role>{alt})")
+    name = r"(?P<name>[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)?)"
+    return re.compile(
+        rf"(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?{name},\s+(?:the\s+)?(?P<role>{alt})"
+        rf"|(?P<role2>{alt})\s+(?P<name2>[A-Z]{{2,}}(?:\s+[A-Z][a-z]+)?|[A-Z][a-z]+)\b")
+
+
+_EN_NOT_NAMES = {"The", "Japan", "Minister", "Mr", "Ms", "And", "Of", "For", "Parliamentary", "State",
+                 "Vice", "Senior", "Deputy", "Visits", "Attends", "Holds", "Meets"}
+
+
+def jp_officials(text: str, lang: str) -> list[PersonMention]:
+    """Japanese government officials named with a specific title."""
+    out = []
+    if lang == "ja" or re.search(f"[{KANJI}]", text):
+        for m in _jp_role_rx("ja", True).finditer(text):
+            name = m.group("name")
+            if name in _STOP_NAMES or _ORG_SUFFIX.search(name) or name[-1] in "のは":
+                continue
+            out.append(PersonMention(m.start(), m.end(), name, m.group("role"), gazetteer.role_key(m.group("role"))))
+    for m in _jp_role_rx("en", True).finditer(text):
+        name = m.group("name") or m.group("name2")
+        role = m.group("role") or m.group("role2")
+        if name.split()[0] in _EN_NOT_NAMES:
+            continue
+        name = " ".join(t for t in name.split() if t not in _EN_NOT_NAMES)
+        out.append(PersonMention(m.start(), m.end(), name, role, gazetteer.role_key(role)))
+    return out
+
+
+def same_official(a: str, b: str) -> bool:
+    """'松本' and '松本剛明', 'HASEGAWA' and 'HASEGAWA Junji', 'Kono' and 'KONO Taro'."""
+    if a == b:
+        return True
+    if re.search(f"[{KANJI}]", a) and re.search(f"[{KANJI}]", b):
+        return a.startswith(b) or b.startswith(a)
+    ta = {t.lower() for t in re.findall(r"[A-Za-z]+", a)}
+    tb = {t.lower() for t in re.findall(r"[A-Za-z]+", b)}
+    norm = lambda s: {re.sub(r"(?<=o)[hu](?![aeiou])", "", t) for t in s}   # Kohno/Kouno -> Kono
+    return bool(norm(ta) & norm(tb))
+
+
+@cache
+def _generic_rx() -> re.Pattern:
+    ja = [f for f, key in gazetteer.jp_roles("ja") if key.startswith("*")]
+    en = [f for f, key in gazetteer.jp_roles("en") if key.startswith("*")]
+    ja_alt = "|".join(re.escape(f) for f in sorted(ja, key=len, reverse=True)) or "大臣"
+    en_alt = "|".join(re.escape(f) for f in sorted(en, key=len, reverse=True)) or "Minister"
+    return re.compile(rf"(?<![{KANJI}])(?P<ja>[{KANJI}]{{1,4}}?)(?:{ja_alt})"
+                      rf"|\b(?:{en_alt})\s+(?P<en>[A-Z][A-Za-z]+)\b")
+
+
+def surname_mentions(text: str) -> list[tuple[int, int, str]]:
+    """'河野大臣', '井野副大臣', 'Minister Kono': a surname with a bare title."""
+    return [(m.start(), m.end(), m.group("ja") or m.group("en")) for m in _generic_rx().finditer(text)]
+
+
+# ------------------------------------------------------------- counterparts
+
+_KATA = r"[\u30a1-\u30fa\u30fcヵヶ]+"
+_JA_NAME = rf"(?:{_KATA}|[A-Z]\.?)(?:[・=\u30a0](?:{_KATA}|[A-Z]\.?))*"
+
+
+@cache
+def _ja_counterpart_rx() -> re.Pattern:
+    heads = rules("ja")["counterpart_role_heads"]
+    return re.compile(
+        rf"(?<![{KANJI}\u30a1-\u30fa\u30fc・])(?P<name>{_JA_NAME})\s?"
+        rf"(?P<role>(?:[^\s、。「」()と及の]*?){heads}(?:\([^)]*担当\))?)(?=と|との|、|,|及び|\)|\(|は|が|に|を|から|$|\s|。|兼)")
+
+
+def ja_counterparts(text: str, offset: int = 0) -> list[PersonMention]:
+    stop = set(rules("ja")["not_names"])
+    out = []
+    for m in _ja_counterpart_rx().finditer(text):
+        tokens = [t for t in re.split(r"[・=\u30a0]", m.group("name")) if t]
+        country = None
+        while tokens:
+            code = gazetteer.resolve(tokens[-1])
+            if code and gazetteer.entity(code):
+                country = country or code
+                tokens.pop()
+            else:
+                break
+        if not tokens or any(t in stop for t in tokens) or len("".join(tokens)) < 2:
+            continue
+        role = m.group("role")
+        own = gazetteer.role_key(m.group("name") + role)
+        if (own and not own.startswith("*") and _starts_with_jp_role(m.group("name") + role)) \
+                or re.search(rf"[{KANJI}]", text[max(0, m.start() - 1):m.start()]):
+            continue
+        ab = re.match(rules("ja")["country_abbreviation_prefix"], role)
+        if ab and not country:
+            country = gazetteer.abbreviation(ab.group("a"))
+        if not country:
+            country = _country_in(role)
+        name = "・".join(tokens)
+        # The country written just before: "ドイツのシュテファン・..." or "イタリア  アドルフォ・..."
+        before = text[:m.start()]
+        pm = re.search(r"(?P<c>[^\s、。・]{1,24}?)(?:の|\s+)$", before)
+        if pm and not country:
+            c = re.sub(r"\([^()]*\)$", "", pm.group("c"))
+            code = gazetteer.resolve(c)
+            if code is None:
+                found = gazetteer.find_entities(c)
+                code = found[-1].code if found and found[-1].end == len(c) else None
+            country = code
+        out.append(PersonMention(offset + m.start(), offset + m.end(), name, role, None, country))
+    return out
+
+
+def _starts_with_jp_role(text: str) -> bool:
+    """'デジタル副大臣' is a Japanese title, not a katakana name plus a role."""
+    return any(text.startswith(f) for f, key in gazetteer.jp_roles("ja") if not key.startswith("*"))
+
+
+def _country_in(text: str) -> str | None:
+    found = gazetteer.find_entities(text)
+    return found[0].code if found else None
+
+
+@cache
+def _en_counterpart_rx() -> re.Pattern:
+    r = rules("en")
+    particles = "|".join(r["name_particles"])
+    name = rf"[A-Z][\w'’\-]+(?:\s+(?:[A-Z]\.|(?:{particles})\b|[A-Z][\w'’\-]+))*"
+    return re.compile(
+        rf"\b(?P<hon>{r['honorifics']})\s+(?P<name>{name})"
+        rf"(?:\s*,\s*(?:the\s+)?(?P<role>[A-Z][^()]*?))?"
+        rf"(?=\s*\((?P<paren>[^()]{{1,30}})\)|\)|\.(?:\s|$)|,\s*(?:and\s+)?(?:{r['honorifics']}|Minister|H\.E)\b"
+        rf"|\s+(?:on|about|regarding|concerning)\s+(?!the\s+[A-Z]|[A-Z])|\s+(?:who|which|and discussed|to discuss)\b|;|$)")
+
+
+_EN_LIST_LINE = re.compile(r"^(?P<country>[A-Z][\w .'’()\-]{1,40}?)\s*:\s*(?:(?:Mr|Ms|Mrs|Dr|H\.E)\.?\s+)?"
+                           r"(?P<name>[A-Z][\w'’\-]+(?:\s+(?:[A-Z]\.|[a-z]{2,3}|[A-Z][\w'’\-]+))*)\s*,\s*(?P<role>.+?)\s*$")
+
+
+def en_counterparts(text: str, offset: int = 0) -> list[PersonMention]:
+    heads = re.compile(rules("en")["counterpart_role_heads"])
+    out = []
+    lead = re.match(r"^[\s\-*•・◦○●▪‐–—]*(?:\(?\d{1,2}[.)]\s*)?", text).end()
+    m = _EN_LIST_LINE.match(text[lead:])
+    if m and gazetteer.resolve(m.group("country")):
+        out.append(PersonMention(offset + lead, offset + lead + m.end(), m.group("name"), m.group("role"),
+                                 None, gazetteer.resolve(m.group("country"))))
+        return out
+    for m in _en_counterpart_rx().finditer(text):
+        role = (m.group("role") or "").strip(" ,")
+        if role and not heads.search(role):
+            role = ""
+        country = None
+        if m.group("paren"):
+            country = gazetteer.resolve(m.group("paren").strip())
+        if not country and role:
+            country = _country_in(role) or _demonym_in(role)
+        out.append(PersonMention(offset + m.start(), offset + m.end(), m.group("name"), role or None, None, country))
+    return out
+
+
+def _demonym_in(text: str) -> str | None:
+    for word in re.findall(r"[A-Z][a-z]+", text):
+        code = gazetteer.demonym(word)
+        if code:
+            return code
+    return None

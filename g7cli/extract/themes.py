@@ -1,0 +1,203 @@
+"""Themes: the sessions or topics a release says the meeting discussed.
+
+In order of preference: an enumeration inside a sentence that announces the
+themes ("six themes (“A,” “B” ...)", "1) A, 2) B", "(1)A、(2)B の3つのテーマ",
+「A」、「B」); a list introduced by such a sentence or under a discussion
+heading; the objects of "…について議論" in prose. Each theme is tagged with
+topics from the title and the text under it.
+"""
+from __future__ import annotations
+
+import re
+
+from g7cli import gazetteer
+from g7cli.extract.model import Evidence, Theme
+from g7cli.extract.rules import any_lang, rx
+from g7cli.extract.structure import Document, Heading, Line, sentences
+
+_QUOTED = re.compile(r"[「“\"](?P<t>[^「」“”\"]{2,80}?)[,，、]?[」”\"]")
+_COUNT = re.compile(r"\d+つの(?:テーマ|セッション|議題|分野)|\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:themes|sessions|topics|areas|pillars)", re.I)
+_TITLE_SPLIT = re.compile(r"\s*[:：]\s+|\s+[-–—]\s+")
+
+
+def _theme(title: str, ev: Evidence, extra: str = "") -> Theme | None:
+    title = title.strip(" ・、,.。:：\"“”「」").strip()
+    title = re.sub(r"^(?:and|及び)\s*", "", title)
+    if len(title) < 2 or len(title) > 90:
+        return None
+    return Theme(title, gazetteer.topics(title + " " + extra), ev)
+
+
+def _inline(doc: Document) -> list[Theme]:
+    for ln in doc.lines:
+        for s, e in sentences(doc.text, ln.start, ln.end):
+            sent = doc.text[s:e]
+            if not (_COUNT.search(sent) or re.search(r"(?:discussions?|discussed)\s+on|テーマ|セッション|議題", sent, re.I)):
+                continue
+            ev = Evidence(s, e, sent)
+            items = [m.group("t") for m in _QUOTED.finditer(sent)]
+            if len(items) < 2:
+                items = _numbered(sent)
+            if len(items) >= 2:
+                return [t for t in (_theme(i, ev) for i in items) if t]
+    return []
+
+
+_MARK = re.compile(r"(?:^|(?<=[\s、,(（]))(?:\(?\d{1,2}\)|[①-⑳])\s*")
+_ITEM_END = re.compile(r"(?:の\d+つ|について|\.\s|\.$|。|\)\s*$|,?\s*(?:and|及び)?\s*$)")
+
+
+def _numbered(sent: str) -> list[str]:
+    parts = _MARK.split(sent)
+    if len(parts) < 3:
+        return []
+    items = []
+    for p in parts[1:]:
+        p = re.split(r"の\d+つ|について|(?<=[a-z])\.(?:\s|$)|。", p)[0]
+        p = re.sub(r"[,、]?\s*(?:and|及び)?\s*$", "", p.strip()).strip(" ,、")
+        items.append(p)
+    return items
+
+
+def _item_title(ln: Line) -> str:
+    text = ln.content
+    q = re.search(r"「([^」]+)」", text)
+    if q:
+        return q.group(1)
+    parts = _TITLE_SPLIT.split(text, maxsplit=1)
+    if len(parts) == 2 and len(parts[0]) <= 80:
+        return parts[0]
+    return re.sub(r"\s*\([^)]*\)$", "", text)
+
+
+def _is_title(text: str, lang: str) -> bool:
+    if _TITLE_SPLIT.search(text):
+        return True
+    if text.endswith("。") or (text.endswith(".") and len(text) > 60):
+        return False
+    return len(text) <= (45 if lang == "ja" else 100)
+
+
+def _runs(doc: Document) -> list[tuple[Line | None, list[Line]]]:
+    """Runs of list items of one style, with the line that introduces them."""
+    runs: list[tuple[Line | None, list[Line]]] = []
+    i, lines = 0, doc.lines
+    while i < len(lines):
+        ln = lines[i]
+        if not ln.style or ln.style.startswith(("note", "bracket")):
+            i += 1
+            continue
+        style, items, j = ln.style, [ln], i + 1
+        while j < len(lines):
+            nxt = lines[j]
+            if nxt.style == style:
+                items.append(nxt)
+            elif nxt.style is None and not nxt.blank and nxt.indent <= ln.indent and len(items) and \
+                    doc.heading_at.get(nxt.index) is not None:
+                break
+            j += 1
+            if nxt.style and nxt.style != style and (doc.heading_at.get(nxt.index) is not None
+                                                     and doc.heading_at[nxt.index].level <= (doc.heading_at.get(ln.index).level if doc.heading_at.get(ln.index) else 99)):
+                break
+        intro = next((p for p in reversed(lines[max(0, i - 4):i]) if not p.blank), None)
+        runs.append((intro, items))
+        i = j if len(items) > 1 else i + 1
+    return runs
+
+
+def _body_text(doc: Document, ln: Line) -> str:
+    h = doc.heading_at.get(ln.index)
+    if h:
+        return " ".join(x.text for x in doc.body(h))
+    nxt = [x for x in doc.lines[ln.index + 1:ln.index + 4] if not x.style]
+    return " ".join(x.text for x in nxt)
+
+
+def _listed(doc: Document) -> list[Theme]:
+    theme_heads = doc.sections("themes")
+    for intro, items in _runs(doc):
+        if len(items) < 2:
+            continue
+        under = any(h.line.index < items[0].index < h.end_line for h in theme_heads)
+        intro_ok = intro is not None and intro.index not in {it.index for it in items} and (
+            rx(doc.lang, "theme_intro").search(intro.text) and re.search(r"次の|以下|following|:$|：$|次のとおり", intro.text)
+            or (doc.heading_at.get(intro.index) and doc.heading_at[intro.index].kind == "themes"))
+        if not (under or intro_ok):
+            continue
+        titles = [(it, _item_title(it)) for it in items]
+        if not all(_is_title(it.content, doc.lang) or _TITLE_SPLIT.search(it.content) for it, _ in titles):
+            continue
+        out = []
+        for it, title in titles:
+            children = _children(doc, it)
+            if children and not re.search(r"「", it.content) and not any_lang("theme_intro", title) is None:
+                pass
+            if children and _generic(title):
+                for ch in children:
+                    t = _theme(ch.content, Evidence(ch.start, ch.end, ch.text))
+                    if t:
+                        out.append(t)
+                continue
+            t = _theme(title, Evidence(it.start, it.end, it.text), _body_text(doc, it))
+            if t:
+                out.append(t)
+        if out:
+            return out
+    return []
+
+
+def _generic(title: str) -> bool:
+    """A heading that names a setting rather than a subject ("招待国を交えた議論")."""
+    return bool(re.search(r"(?:を交えた|との|による)(?:議論|セッション|討議)$|^(?:discussion|session) with", title, re.I))
+
+
+def _children(doc: Document, item: Line) -> list[Line]:
+    h: Heading | None = doc.heading_at.get(item.index)
+    if not h:
+        return []
+    body = [b for b in doc.body(h) if b.style and b.style.startswith("bullet")]
+    return body if body and all(len(b.content) <= 30 and not b.content.endswith("。") for b in body) else []
+
+
+_JA_ABOUT = re.compile(r"(?:会合|本会合|会議)?では、(?P<obj>[^。]{6,200}?)(?:等|など)?について[^。]*(?:議論|意見交換|話し合)")
+_JA_SESSION = re.compile(r"(?P<t>[^、。「」]{4,40}?)を取り上げる[^。]*?セッション|「(?P<q>[^」]+)」(?:に関する|についての)[^。]*?セッション")
+_EN_SESSION = re.compile(r"special session on (?P<t>[^,.;]+)", re.I)
+
+
+def _prose(doc: Document) -> list[Theme]:
+    best: list[Theme] = []
+    for ln in doc.lines:
+        for s, e in sentences(doc.text, ln.start, ln.end):
+            sent = doc.text[s:e]
+            m = _JA_ABOUT.search(sent)
+            if not m:
+                continue
+            parts = [p for p in re.split(r"、(?![^「」]*」)", m.group("obj")) if len(p) >= 4]
+            themes = [t for t in (_theme(p, Evidence(s, e, sent)) for p in parts) if t]
+            if len(themes) > len(best):
+                best = themes
+    return best
+
+
+def _special_sessions(doc: Document) -> list[Theme]:
+    out = []
+    for ln in doc.lines:
+        for s, e in sentences(doc.text, ln.start, ln.end):
+            sent = doc.text[s:e]
+            for m in list(_JA_SESSION.finditer(sent)) + list(_EN_SESSION.finditer(sent)):
+                t = _theme(m.groupdict().get("t") or m.groupdict().get("q") or "", Evidence(s, e, sent), sent)
+                if t:
+                    out.append(t)
+    return out
+
+
+def extract(doc: Document) -> list[Theme]:
+    themes = _inline(doc) or _listed(doc) or _prose(doc)
+    themes += _special_sessions(doc)
+    out: list[Theme] = []
+    for t in themes:
+        key = re.sub(r"\W", "", t.title).lower()
+        if any(key == re.sub(r"\W", "", o.title).lower() for o in out):
+            continue
+        out.append(t)
+    return out
