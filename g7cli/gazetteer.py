@@ -428,33 +428,45 @@ def role_name(key: str | None, lang: str = "en") -> str:
 
 # --- topics ---------------------------------------------------------------
 
+def _word_pattern(word: str) -> str:
+    """Regex for a topic word: separators (space, hyphen) match any run of
+    spaces/hyphens or nothing; a one-token word with two capitals (AI, IoT,
+    DFFT) keeps its case, anything else ignores case; Latin ends need
+    non-letter neighbours; a trailing * allows a longer word."""
+    prefix = word.endswith("*")
+    w = word.rstrip("*")
+    toks = [t for t in re.split(r"[\s\-‐]+", w) if t]
+    body = r"[\s\-‐]*".join(re.escape(t) for t in toks)
+    if not (len(toks) == 1 and sum(c.isupper() for c in w) >= 2):
+        body = f"(?i:{body})"
+    if prefix:
+        body += f"[{_LATIN}]*"
+    if _IS_LATIN.match(w[:1]):
+        body = f"(?<![{_LATIN}]){body}"
+    if _IS_LATIN.match(w[-1:]) and not prefix:
+        body = f"{body}(?![{_LATIN}])"
+    return body
+
+
 @cache
-def _topic_groups() -> dict[str, re.Pattern[str]]:
-    """One regex per tag (an alternation of its words)."""
-    by_tag: dict[str, list[str]] = {}
+def _topic_groups() -> tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...]:
+    """Per tag: (tag, words regex, regex of the forms to blank out first)."""
+    words: dict[str, list[str]] = {}
+    blocked: dict[str, list[str]] = {}
     for lang in LANGS:
         for r in _rows(DATA / lang / "topics.tsv"):
             if len(r) >= 2 and r[1]:
-                by_tag.setdefault(r[0], []).append(normalize(r[1]))
-    out: dict[str, re.Pattern[str]] = {}
-    for tag, ws in by_tag.items():
-        parts = []
-        for word in sorted(set(ws), key=lambda w: -len(w)):
-            prefix = word.endswith("*")
-            w = word.rstrip("*")
-            body = re.escape(w).replace(r"\ ", r"[\s\-]+").replace(r"\-", r"[\s\-]?")
-            upper = sum(c.isupper() for c in w)
-            if not (upper >= 2 or (w.isupper() and len(w) <= 3)):
-                body = f"(?i:{body})"
-            if prefix:
-                body += rf"[{_LATIN}]*"
-            if _IS_LATIN.match(w[:1]):
-                body = rf"(?<![{_LATIN}]){body}"
-            if _IS_LATIN.match(w[-1:]) and not prefix:
-                body = rf"{body}(?![{_LATIN}])"
-            parts.append(body)
-        out[tag] = re.compile("|".join(parts))
-    return out
+                w = normalize(r[1])
+                if r[0].startswith("!"):
+                    blocked.setdefault(r[0][1:], []).append(w)
+                else:
+                    words.setdefault(r[0], []).append(w)
+
+    def alt(ws: list[str]) -> re.Pattern[str]:
+        return re.compile("|".join(_word_pattern(w) for w in sorted(set(ws), key=lambda w: (-len(w), w))))
+
+    return tuple((tag, alt(ws), alt(blocked[tag]) if tag in blocked else None)
+                 for tag, ws in sorted(words.items()))
 
 
 def topics(text: str | None) -> list[str]:
@@ -462,7 +474,12 @@ def topics(text: str | None) -> list[str]:
     if not text:
         return []
     t = normalize(text)
-    return sorted(tag for tag, pat in _topic_groups().items() if pat.search(t))
+    out = []
+    for tag, pat, block in _topic_groups():
+        tt = block.sub(" ", t) if block is not None else t
+        if pat.search(tt):
+            out.append(tag)
+    return out
 
 
 # --- demonyms and abbreviations ------------------------------------------
