@@ -333,10 +333,35 @@ def _city_keys() -> dict[str, str]:
     return out
 
 
+_PERSON_BEFORE = re.compile(r"(?:\b(?:Mr|Ms|Mrs|Dr|Prof|Minister|Secretary)\.?\s*)$")
+_PERSON_AFTER = ("氏", "さん", "議員", "委員", "局長", "審議官", "大使", "首相", "総理")
+
+
+@cache
+def _ja_role_prefixes() -> tuple[str, ...]:
+    return tuple(f for f, _ in jp_roles("ja")) + _PERSON_AFTER
+
+
 def find_cities(text: str) -> list[CityMatch]:
+    """Cities named in a text (same rules as find_entities).  Many Japanese
+    city names are also surnames (Yamaguchi, 宮崎, 松本): a match written in
+    capitals (YAMAGUCHI), preceded by Mr./Ms./Minister, or followed by a
+    Japanese title or honorific (宮崎副大臣, 松本氏) is taken for a person
+    and dropped."""
     if not text:
         return []
-    return [CityMatch(*t) for t in _city_matcher().scan(text)]
+    out = []
+    for t in _city_matcher().scan(text):
+        s, e, name, alias = t
+        if len(alias) > 3 and alias.isascii() and alias.isupper() and not name.isupper():
+            continue
+        if _PERSON_BEFORE.search(text[max(0, s - 12):s]):
+            continue
+        after = unicodedata.normalize("NFKC", text[e:e + 24])
+        if after.startswith(_ja_role_prefixes()):
+            continue
+        out.append(CityMatch(*t))
+    return out
 
 
 def city(name: str | None) -> tuple[str, str] | None:
