@@ -186,6 +186,7 @@ def place(doc: Document, span: tuple[int, int]) -> tuple[list[City], str | None,
     scopes = []
     for m in list(_JA_PLACE.finditer(sent)) + list(_EN_PLACE.finditer(sent)):
         scopes.append((s + m.start("place"), s + m.end("place")))
+    host_scopes = len(scopes)
     for h in doc.sections("venue") + doc.sections("date"):
         body = doc.body(h)
         if body:
@@ -195,12 +196,12 @@ def place(doc: Document, span: tuple[int, int]) -> tuple[list[City], str | None,
             scopes.append((line.start, line.end))
     cities: list[City] = []
     host = None
-    for a, b in scopes:
+    for n, (a, b) in enumerate(scopes):
         for m in gazetteer.find_cities(doc.text[a:b]):
             name, code = gazetteer.city(m.name)
             if all(c.name != name for c in cities):
                 cities.append(City(name=name, name_ja=m.alias if not m.alias.isascii() else None, country_code=code))
-        if host is None:
+        if host is None and (n < host_scopes or h_is_venue(doc, a)):
             for m in gazetteer.find_entities(doc.text[a:b]):
                 ent = gazetteer.entity(m.code)
                 if ent and ent.type == "country":
@@ -213,8 +214,16 @@ def place(doc: Document, span: tuple[int, int]) -> tuple[list[City], str | None,
     return cities, host, Evidence(s, e, sent)
 
 
-_EN_PRESIDENCY = re.compile(r"(?:under|of)\s+(?:the\s+)?(?P<c>[A-Z][\w .]+?)['’]s\s+(?:G7\s+)?Presidency|G7\s+Presidency\s+of\s+(?:the\s+)?(?P<c2>[A-Z][\w .]+)")
+_EN_PRESIDENCY = re.compile(r"(?:[Uu]nder|of)\s+(?:the\s+)?(?P<c>[A-Z][\w .]+?)['’]s\s+(?:G7\s+)?Presidency|G7\s+Presidency\s+of\s+(?:the\s+)?(?P<c2>[A-Z][\w .]+)")
 _JA_PRESIDENCY = re.compile(r"議長国(?:である|の|・)?(?P<c>[^\s、。のでがはを]{2,12})|(?P<c2>[^\s、。のでがはを]{2,12}?)議長国")
+
+
+def h_is_venue(doc: Document, pos: int) -> bool:
+    """A venue section (or label) names the host country; a date section's
+    "(Japan time)" does not."""
+    return any(h.line.index < next(ln.index for ln in doc.lines if ln.start <= pos <= ln.end + 1) < h.end_line
+               for h in doc.sections("venue")) or bool(
+        re.match(r"^(?:会場|開催地|場所|Venue|Place|Location)", doc.text[pos:pos + 12], re.I))
 
 
 def presidency(doc: Document) -> str | None:

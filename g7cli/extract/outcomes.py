@@ -43,7 +43,7 @@ def _list_items(doc: Document) -> list[tuple[str, Evidence]]:
     items = []
     for h in doc.sections("outcomes"):
         for ln in doc.body(h):
-            if ln.style and not ln.style.startswith("note") and not ln.style.startswith("bracket"):
+            if ln.style and not ln.style.startswith(("note", "bracket")) and _title_like(ln.content):
                 items.append((ln.content, Evidence(ln.start, ln.end, ln.text)))
     # Lists after a label line such as 【添付文書】 or "Outcome documents:".
     for i, ln in enumerate(doc.lines):
@@ -59,6 +59,13 @@ def _list_items(doc: Document) -> list[tuple[str, Evidence]]:
     return items
 
 
+def _title_like(text: str) -> bool:
+    return len(text) <= 160 and not re.search(r"[。]$|(?:について|を支持|に言及)", text)
+
+
+_JA_RESULT_LIST = re.compile(r"成果(?:文書)?として、?(?P<l>[^。]+?)(?:が|を)(?:採択|発出|取りまとめ|とりまとめ)")
+
+
 def _sentence_titles(doc: Document) -> list[tuple[str, Evidence]]:
     out = []
     adopted_en = re.compile(rules("en")["adopted"], re.I)
@@ -68,6 +75,9 @@ def _sentence_titles(doc: Document) -> list[tuple[str, Evidence]]:
             ev = Evidence(s, e, sent)
             for m in _JA_ADOPTED.finditer(sent):
                 out.append((m.group("t"), ev))
+            for m in _JA_RESULT_LIST.finditer(sent):
+                for part in re.split(r"及び|並びに|、|と(?=「)", m.group("l")):
+                    out.append((part.strip("「」 "), ev))
             if re.search(rules("ja")["adopted"], sent):
                 for m in _JA_QUOTED.finditer(sent):
                     out.append((m.group("t"), ev))

@@ -32,6 +32,19 @@ def _scopes(doc: Document) -> list[tuple[int, int]]:
     for ln in doc.lines:
         if _LABEL.match(ln.content):
             out.append((ln.start, ln.end))
+        elif ln.style and len(ln.content) <= 15 and doc.heading_at.get(ln.index) is None \
+                and re.search(r"参加国|出席国|参加機関|Participants|Participating", ln.content, re.I):
+            # "• 参加国・機関" followed by more deeply nested items.
+            end = ln.end
+            for nxt in doc.lines[ln.index + 1:]:
+                if nxt.blank:
+                    continue
+                if nxt.indent <= ln.indent and nxt.style == ln.style:
+                    break
+                if nxt.indent <= ln.indent and not nxt.style:
+                    break
+                end = nxt.end
+            out.append((ln.content_start, end))
     return out
 
 

@@ -12,7 +12,7 @@ from g7cli.extract.rules import rules
 
 KANJI = "\u4e00-\u9fff\u3005"
 _STOP_NAMES = set("前元新現副同両各本当我今昨来翌全旧") | {"我が国", "日本", "政府", "各国", "同国", "議長", "共同議長", "閣僚"}
-_ORG_SUFFIX = re.compile(r"[省庁府局課部国県市会団党院室所署長官側間]$")
+_ORG_SUFFIX = re.compile(r"[省庁府局課部国県会団党院室所署長官側間]$")
 
 
 @dataclass
@@ -49,7 +49,8 @@ def jp_officials(text: str, lang: str) -> list[PersonMention]:
     if lang == "ja" or re.search(f"[{KANJI}]", text):
         for m in _jp_role_rx("ja", True).finditer(text):
             name = m.group("name")
-            if name in _STOP_NAMES or _ORG_SUFFIX.search(name) or name[-1] in "のは":
+            if name in _STOP_NAMES or _ORG_SUFFIX.search(name) or name[-1] in "のは" \
+                    or (name[0] == "日" and gazetteer.abbreviation(name[1:])):   # 日加外相(会談)
                 continue
             out.append(PersonMention(m.start(), m.end(), name, m.group("role"), gazetteer.role_key(m.group("role"))))
     for m in _jp_role_rx("en", True).finditer(text):

@@ -168,6 +168,8 @@ def _bare_heading_ok(text: str, lang: str) -> bool:
     # sentence punctuation, no commas.
     if "、" in text or "," in text or "。" in text:
         return False
+    if text[0] in "(（[【「" or re.search(r"写真|Photo", text):   # captions are not headings
+        return False
     return len(text.split()) <= 6 if lang == "en" else len(text) <= 20
 
 

@@ -79,29 +79,23 @@ def _is_title(text: str, lang: str) -> bool:
 
 
 def _runs(doc: Document) -> list[tuple[Line | None, list[Line]]]:
-    """Runs of list items of one style, with the line that introduces them."""
-    runs: list[tuple[Line | None, list[Line]]] = []
-    i, lines = 0, doc.lines
-    while i < len(lines):
-        ln = lines[i]
-        if not ln.style or ln.style.startswith(("note", "bracket")):
-            i += 1
+    """Runs of list items of one style under one parent, with the line that
+    introduces them (the nearest non-item line before the first item)."""
+    groups: dict[tuple, list[Line]] = {}
+    for ln in doc.lines:
+        if not ln.style or ln.style.startswith(("note", "bracket")) or ln.blank:
             continue
-        style, items, j = ln.style, [ln], i + 1
-        while j < len(lines):
-            nxt = lines[j]
-            if nxt.style == style:
-                items.append(nxt)
-            elif nxt.style is None and not nxt.blank and nxt.indent <= ln.indent and len(items) and \
-                    doc.heading_at.get(nxt.index) is not None:
-                break
-            j += 1
-            if nxt.style and nxt.style != style and (doc.heading_at.get(nxt.index) is not None
-                                                     and doc.heading_at[nxt.index].level <= (doc.heading_at.get(ln.index).level if doc.heading_at.get(ln.index) else 99)):
-                break
-        intro = next((p for p in reversed(lines[max(0, i - 4):i]) if not p.blank), None)
+        own = doc.heading_at.get(ln.index)
+        parents = [h for h in doc.enclosing(ln.index) if own is None or h.level < own.level]
+        parent = parents[-1].line.index if parents else -1
+        groups.setdefault((ln.style, parent), []).append(ln)
+    runs = []
+    for items in groups.values():
+        first = items[0]
+        intro = next((p for p in reversed(doc.lines[max(0, first.index - 4):first.index])
+                      if not p.blank and p.style != first.style), None)
         runs.append((intro, items))
-        i = j if len(items) > 1 else i + 1
+    runs.sort(key=lambda r: r[1][0].index)
     return runs
 
 
@@ -110,7 +104,7 @@ def _body_text(doc: Document, ln: Line) -> str:
     if h:
         return " ".join(x.text for x in doc.body(h))
     nxt = [x for x in doc.lines[ln.index + 1:ln.index + 4] if not x.style]
-    return " ".join(x.text for x in nxt)
+    return " ".join([ln.content] + [x.text for x in nxt])
 
 
 def _listed(doc: Document) -> list[Theme]:
