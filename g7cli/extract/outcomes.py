@@ -77,7 +77,9 @@ def _sentence_titles(doc: Document) -> list[tuple[str, Evidence]]:
                 out.append((m.group("t"), ev))
             for m in _JA_RESULT_LIST.finditer(sent):
                 for part in re.split(r"及び|並びに|、|と(?=「)", m.group("l")):
-                    out.append((part.strip("「」 "), ev))
+                    # "以下のとおり大臣宣言", "3つの附属文書": a pointer or a count, not a title.
+                    if not re.search(r"以下|次の|\d+つ|それぞれ|と\d", part):
+                        out.append((part.strip("「」 "), ev))
             if re.search(rules("ja")["adopted"], sent):
                 for m in _JA_QUOTED.finditer(sent):
                     out.append((m.group("t"), ev))
