@@ -1,0 +1,31 @@
+"""Comparison keys for names, shared by the store (writing) and queries (reading).
+
+Kept tiny and stdlib-only because every query imports it.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Word separators in names as written: spaces, the katakana middle dot, dots,
+# hyphens and commas ("HASEGAWA Junji", "アドルフォ・ウルソ", "Nathaniel C. Fick").
+_SEPARATORS = re.compile(r"[\s・･.,，、\-‐=＝]+")
+# Upper bound for a prefix range: sorts after every real character.
+PREFIX_END = "\U0010ffff"
+
+
+def fold(text: str | None) -> str:
+    """NFKC, casefolded, whitespace collapsed."""
+    return " ".join(unicodedata.normalize("NFKC", text or "").casefold().split())
+
+
+def name_keys(name: str | None) -> list[str]:
+    """The whole name and each of its words, folded: what --delegate can match."""
+    whole = fold(name)
+    if not whole:
+        return []
+    keys = [whole]
+    for word in _SEPARATORS.split(whole):
+        if word and word not in keys:
+            keys.append(word)
+    return keys
