@@ -1,0 +1,336 @@
+"""The `g7` command line: parse options, call one plain function, render.
+
+Start-up matters (g7 is run in loops): this module imports only typer and
+the option declarations; each command imports what it needs when it runs
+(sqlite_utils only for ingest, rich only to draw a table).
+
+Errors never reach the user as tracebacks: `G7Group.main` turns a bad option
+value into one line and exit 2, a `G7Error` into its message and code, and
+anything unexpected into one line and exit 1 (`--debug` shows a traceback).
+"""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from typer.core import TyperGroup
+
+from g7cli import __version__
+from g7cli.errors import EXIT_FAILURE, EXIT_USAGE, G7Error
+from g7cli.options import (CountryOption, DbOption, DelegateOption, FormatOption, MeetingOption,
+                           TopicOption, YearOption, non_empty, parse_year)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+class G7Group(TyperGroup):
+    """Runs every command non-standalone so that errors are reported our way."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        from typer import exceptions as typer_exc
+        from typer._click import exceptions as click_exc
+
+        argv = list(sys.argv[1:] if args is None else args)
+        debug = "--debug" in argv or bool(os.environ.get("G7_DEBUG"))
+        _utf8_stdio()
+        try:
+            rv = super().main(args=argv, prog_name=prog_name or "g7", complete_var=complete_var,
+                              standalone_mode=False, **extra)
+            code = rv if isinstance(rv, int) else 0
+        except click_exc.NoArgsIsHelpError as e:
+            e.show()  # bare `g7`: the help text, as a usage error
+            code = EXIT_USAGE
+        except click_exc.UsageError as e:
+            where = e.ctx.command_path if e.ctx is not None else "g7"
+            _error(f"{where}: {_one_line(e.format_message())} (see `{where} --help`)")
+            code = EXIT_USAGE
+        except click_exc.ClickException as e:
+            _error(f"g7: {_one_line(e.format_message())}")
+            code = e.exit_code
+        except typer_exc.Abort:
+            _error("g7: aborted")
+            code = EXIT_FAILURE
+        except G7Error as e:
+            if debug:
+                _print_traceback()
+            _error(f"g7: {_one_line(e.message)}")
+            code = e.code
+        except BrokenPipeError:
+            # The reader (e.g. `head`) closed the pipe: stop quietly.
+            _silence_stdout()
+            code = EXIT_FAILURE
+        except SystemExit as e:
+            # typer exits by itself on some paths (a closed pipe, completion).
+            code = e.code if isinstance(e.code, int) else (0 if e.code is None else EXIT_FAILURE)
+        except KeyboardInterrupt:
+            _error("g7: interrupted")
+            code = 130
+        except Exception as e:  # never a traceback unless asked for
+            if debug:
+                _print_traceback()
+            _error(f"g7: internal error: {type(e).__name__}: {_one_line(str(e))} "
+                   "(run with --debug for a traceback)")
+            code = EXIT_FAILURE
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+
+def _print_traceback() -> None:
+    import traceback  # only when --debug asks for it: it costs start-up time
+
+    traceback.print_exc()
+
+
+def _error(line: str) -> None:
+    print(line, file=sys.stderr, flush=True)
+
+
+def _utf8_stdio() -> None:
+    # Data is UTF-8 whatever the locale says (JSON keeps Japanese as is).
+    for stream in (sys.stdout, sys.stderr):
+        enc = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if enc and enc != "utf8" and hasattr(stream, "reconfigure"):
+            try:
+                stream.reconfigure(encoding="utf-8")
+            except (ValueError, OSError):
+                pass
+
+
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+app = typer.Typer(
+    cls=G7Group,
+    name="g7",
+    help="Turn press releases about G7 ministerial meetings into a local SQLite database and query it.\n\n"
+         "\b\nExamples:\n  g7 ingest                      # the bundled seed press releases\n"
+         "  g7 ingest releases/            # every *.txt under a folder\n"
+         "  g7 meetings --year 2024\n  g7 bilaterals --country Italy --format json",
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    no_args_is_help=True,
+    add_completion=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"g7 {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    db: DbOption = None,
+    debug: Annotated[bool, typer.Option("--debug", help="Show a traceback when something fails.")] = False,
+    version: Annotated[Optional[bool], typer.Option(
+        "--version", "-V", callback=_version, is_eager=True, help="Print the version and exit.")] = None,
+) -> None:
+    ctx.obj = {"db": db, "debug": debug}
+
+
+def _db_path(ctx: typer.Context, db: Path | None) -> Path:
+    from g7cli.location import resolve_db_path
+
+    # --db after the subcommand wins over --db before it, which wins over $G7_DB.
+    return resolve_db_path(db or (ctx.obj or {}).get("db"))
+
+
+def _query(ctx: typer.Context, name: str, db: Path | None, fmt, **filters) -> None:
+    from g7cli import db as database, output, queries
+
+    f = queries.Filters(**filters)
+    conn = database.open_read(_db_path(ctx, db))
+    try:
+        rows = queries.QUERIES[name](conn, f)
+    finally:
+        conn.close()
+    output.render(rows, queries.COLUMNS[name], fmt.value if fmt else None,
+                  table_columns=queries.TABLE_COLUMNS[name])
+
+
+@app.command()
+def ingest(
+    ctx: typer.Context,
+    paths: Annotated[Optional[list[Path]], typer.Argument(
+        metavar="[PATH]...", show_default=False,
+        help="Files or folders (searched recursively for *.txt). Default: the bundled seeds.")] = None,
+    db: DbOption = None,
+) -> None:
+    """Read press releases into the database (creating it if needed).
+
+    Each document goes in its own transaction; the same text again is left
+    unchanged; a changed file at a known path replaces that document. A file
+    that cannot be read or decoded is reported on stderr and the rest go on.
+    Exit status 1 when any file failed.
+
+    \b
+    Examples:
+      g7 ingest
+      g7 ingest press/2024-verona.txt press/archive/
+      g7 --db /tmp/g7.db ingest
+    """
+    from g7cli.ingest import ingest as run
+    from g7cli.resources import seeds_dir
+
+    summary = run(_db_path(ctx, db), list(paths) if paths else [seeds_dir()],
+                  debug=bool((ctx.obj or {}).get("debug")))
+    for line in summary.lines():
+        _error(line)
+    raise typer.Exit(EXIT_FAILURE if summary.failed else 0)
+
+
+@app.command()
+def meetings(ctx: typer.Context, year: YearOption = None, country: CountryOption = None,
+             topic: TopicOption = None, delegate: DelegateOption = None, meeting: MeetingOption = None,
+             format: FormatOption = None, db: DbOption = None) -> None:
+    """List meetings: dates, cities, host, and the documents that report each.
+
+    --country matches meetings hosted in or attended by that country.
+
+    \b
+    Examples:
+      g7 meetings --year 2024
+      g7 meetings --country Italy --format json
+      g7 meetings --topic quantum --format csv
+    """
+    _query(ctx, "meetings", db, format, year=parse_year(year), country=non_empty(country, "--country"),
+           topic=non_empty(topic, "--topic"), delegate=non_empty(delegate, "--delegate"), meeting=meeting)
+
+
+@app.command()
+def delegates(ctx: typer.Context, year: YearOption = None, country: CountryOption = None,
+              delegate: DelegateOption = None, meeting: MeetingOption = None, topic: TopicOption = None,
+              format: FormatOption = None, db: DbOption = None) -> None:
+    """List Japan's delegates at each meeting, with their roles.
+
+    A delegate reported by several documents is one row with every spelling
+    (--country filters the delegate's own country).
+
+    \b
+    Examples:
+      g7 delegates --year 2024
+      g7 delegates --delegate Hasegawa --format json
+    """
+    _query(ctx, "delegates", db, format, year=parse_year(year), country=non_empty(country, "--country"),
+           delegate=non_empty(delegate, "--delegate"), meeting=meeting, topic=non_empty(topic, "--topic"))
+
+
+@app.command()
+def participants(ctx: typer.Context, year: YearOption = None, country: CountryOption = None,
+                 meeting: MeetingOption = None, format: FormatOption = None, db: DbOption = None) -> None:
+    """List participating countries and organizations (member, invited, organization; chair).
+
+    \b
+    Examples:
+      g7 participants --meeting 1
+      g7 participants --country Brazil --format json
+    """
+    _query(ctx, "participants", db, format, year=parse_year(year), country=non_empty(country, "--country"),
+           meeting=meeting)
+
+
+@app.command()
+def themes(ctx: typer.Context, year: YearOption = None, country: CountryOption = None,
+           topic: TopicOption = None, meeting: MeetingOption = None, format: FormatOption = None,
+           db: DbOption = None) -> None:
+    """List the themes each meeting discussed, with their topic tags.
+
+    \b
+    Examples:
+      g7 themes --topic ai
+      g7 themes --year 2017 --format json
+    """
+    _query(ctx, "themes", db, format, year=parse_year(year), country=non_empty(country, "--country"),
+           topic=non_empty(topic, "--topic"), meeting=meeting)
+
+
+@app.command()
+def bilaterals(ctx: typer.Context, year: YearOption = None, country: CountryOption = None,
+               delegate: DelegateOption = None, meeting: MeetingOption = None, format: FormatOption = None,
+               db: DbOption = None) -> None:
+    """List bilateral talks held by Japan's delegates on the margins of a meeting.
+
+    --country filters the counterpart's country or organization.
+
+    \b
+    Examples:
+      g7 bilaterals --country Italy
+      g7 bilaterals --delegate Kono --format json
+    """
+    _query(ctx, "bilaterals", db, format, year=parse_year(year), country=non_empty(country, "--country"),
+           delegate=non_empty(delegate, "--delegate"), meeting=meeting)
+
+
+@app.command()
+def outcomes(ctx: typer.Context, year: YearOption = None, country: CountryOption = None,
+             meeting: MeetingOption = None, format: FormatOption = None, db: DbOption = None) -> None:
+    """List outcome documents: declarations, annexes, statements.
+
+    \b
+    Examples:
+      g7 outcomes --year 2025
+      g7 outcomes --meeting 1 --format csv
+    """
+    _query(ctx, "outcomes", db, format, year=parse_year(year), country=non_empty(country, "--country"),
+           meeting=meeting)
+
+
+@app.command()
+def documents(ctx: typer.Context, year: YearOption = None, country: CountryOption = None,
+              meeting: MeetingOption = None, format: FormatOption = None, db: DbOption = None) -> None:
+    """List stored documents (file, language, publisher, date) and their meeting.
+
+    \b
+    Examples:
+      g7 documents
+      g7 documents --meeting 1 --format json
+    """
+    _query(ctx, "documents", db, format, year=parse_year(year), country=non_empty(country, "--country"),
+           meeting=meeting)
+
+
+@app.command()
+def info(ctx: typer.Context, format: FormatOption = None, db: DbOption = None,
+         path_only: Annotated[bool, typer.Option("--path", help="Print only the database path.")] = False) -> None:
+    """Show the database path, schema version and row counts.
+
+    \b
+    Examples:
+      g7 info
+      g7 info --format json
+      g7 info --path
+    """
+    from g7cli import db as database, output, queries
+
+    path = _db_path(ctx, db)
+    if path_only:
+        print(path)
+        return
+    conn = database.open_read(path)
+    try:
+        row = queries.info(conn, path)[0]
+    finally:
+        conn.close()
+    output.render_record(row, format.value if format else None)
+
+
+def main() -> None:
+    # Straight to the click group: typer's __call__ would install its own
+    # exception hook, and G7Group.main already reports every error.
+    from typer.main import get_command
+
+    get_command(app).main(prog_name="g7")

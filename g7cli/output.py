@@ -1,0 +1,102 @@
+"""Rendering rows (a list of dicts) in every output format; the only place that does.
+
+- table: a rich table, for people at a terminal (rich is imported only here,
+  only for this format; NO_COLOR is honoured by rich itself);
+- json: one array of objects, UTF-8 characters as they are (not \\u escapes);
+- jsonl: one object per line;
+- csv / tsv: a header row, then one line per row; lists joined with "; ".
+
+Data goes to stdout; this module never writes messages.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from typing import TextIO
+
+FORMATS = ("table", "json", "jsonl", "csv", "tsv")
+LIST_SEPARATOR = "; "
+
+
+def default_format(stream: TextIO | None = None) -> str:
+    """A table for a person at a terminal; TSV in a pipe (a table would truncate)."""
+    stream = stream or sys.stdout
+    try:
+        return "table" if stream.isatty() else "tsv"
+    except (AttributeError, ValueError):
+        return "tsv"
+
+
+def _cell(value) -> str:
+    """A flat text cell for CSV, TSV and tables."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (list, tuple)):
+        return LIST_SEPARATOR.join(_cell(v) for v in value)
+    return str(value)
+
+
+def _tsv_cell(value) -> str:
+    # TSV has no quoting: a tab or line break inside a value would split it.
+    return _cell(value).replace("\t", " ").replace("\r", " ").replace("\n", " ")
+
+
+def render(rows: list[dict], columns: list[str], fmt: str | None = None, *,
+           table_columns: list[str] | None = None, title: str | None = None,
+           stream: TextIO | None = None) -> None:
+    """Write `rows` to `stream` (stdout) in `fmt` (default: by terminal)."""
+    stream = stream or sys.stdout
+    fmt = fmt or default_format(stream)
+    # Keys beyond the declared columns (if any) follow them, so nothing is dropped.
+    keys = list(columns) + [k for r in rows for k in r if k not in columns]
+    keys = list(dict.fromkeys(keys))
+    if fmt == "json":
+        stream.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+    elif fmt == "jsonl":
+        for r in rows:
+            stream.write(json.dumps(r, ensure_ascii=False) + "\n")
+    elif fmt == "csv":
+        import csv
+
+        writer = csv.writer(stream, lineterminator="\n")
+        writer.writerow(keys)
+        writer.writerows([_cell(r.get(k)) for k in keys] for r in rows)
+    elif fmt == "tsv":
+        stream.write("\t".join(keys) + "\n")
+        for r in rows:
+            stream.write("\t".join(_tsv_cell(r.get(k)) for k in keys) + "\n")
+    elif fmt == "table":
+        _table(rows, table_columns or keys, title, stream)
+    else:
+        raise ValueError(f"unknown format {fmt!r}")
+    stream.flush()
+
+
+def render_record(row: dict, fmt: str | None = None, *, stream: TextIO | None = None) -> None:
+    """One record (g7 info): a two-column name/value table on a terminal, else like render."""
+    stream = stream or sys.stdout
+    fmt = fmt or default_format(stream)
+    if fmt == "table":
+        _table([{"name": k, "value": _cell(v)} for k, v in row.items()], ["name", "value"], None, stream,
+               header=False)
+    else:
+        render([row], list(row), fmt, stream=stream)
+
+
+def _table(rows: list[dict], columns: list[str], title: str | None, stream: TextIO,
+           header: bool = True) -> None:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title=title, show_header=header, header_style="bold")
+    for c in columns:
+        table.add_column(c.replace("_", " "), overflow="fold")
+    for r in rows:
+        # Text(), not a str: a value such as "[ Invited countries ]" is data, not rich markup.
+        table.add_row(*(Text(_cell(r.get(c))) for c in columns))
+    # Console() reads NO_COLOR and TERM itself; highlight=False keeps numbers
+    # and dates from being coloured as if they were code.
+    Console(file=stream, highlight=False).print(table)

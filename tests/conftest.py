@@ -1,0 +1,75 @@
+"""Shared fixtures: a temporary database named through G7_DB, and the real CLI."""
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from g7cli.cli import app
+from g7cli.resources import seeds_dir
+
+REPO = Path(__file__).resolve().parents[1]
+# ../shared beside the repository holds the seeds' expected-extraction files.
+SHARED = REPO.parent / "shared"
+
+
+class G7:
+    """Runs `g7 ARGS...` through typer's CliRunner against one database."""
+
+    def __init__(self, db: Path):
+        self.db = db
+        self.runner = CliRunner()
+
+    def __call__(self, *args: str, input: str | None = None):
+        return self.runner.invoke(app, [str(a) for a in args], input=input)
+
+    def json(self, *args: str) -> list[dict]:
+        result = self(*args, "--format", "json")
+        assert result.exit_code == 0, result.stderr
+        return json.loads(result.stdout)
+
+
+@pytest.fixture
+def db_path(tmp_path, monkeypatch) -> Path:
+    path = tmp_path / "g7.db"
+    monkeypatch.setenv("G7_DB", str(path))
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    return path
+
+
+@pytest.fixture
+def g7(db_path) -> G7:
+    return G7(db_path)
+
+
+@pytest.fixture(scope="session")
+def seeded_db(tmp_path_factory) -> Path:
+    """The five seeds ingested once (read-only use: copy it before writing)."""
+    path = tmp_path_factory.mktemp("seeded") / "g7.db"
+    result = CliRunner().invoke(app, ["--db", str(path), "ingest"])
+    assert result.exit_code == 0, result.stderr
+    return path
+
+
+@pytest.fixture
+def seeded(seeded_db, tmp_path, monkeypatch) -> G7:
+    """A CLI bound (through G7_DB) to a private copy of the seeded database."""
+    path = tmp_path / "seeded.db"
+    shutil.copy(seeded_db, path)
+    monkeypatch.setenv("G7_DB", str(path))
+    return G7(path)
+
+
+@pytest.fixture
+def seeds() -> list[Path]:
+    return sorted(seeds_dir().glob("*.txt"))
+
+
+def g7_executable() -> str:
+    """The installed console script of the interpreter running the tests."""
+    exe = Path(sys.executable).parent / "g7"
+    return str(exe) if exe.exists() else (shutil.which("g7") or "g7")
