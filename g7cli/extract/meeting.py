@@ -147,7 +147,7 @@ def meeting_dates(doc: Document, mention: Mention, ref: dt.date | None) -> tuple
         if (s, e) == _sentence_of(doc, mention.start) or is_section or re.match(
                 r"^(?:日時|開催日|開催日時|日程|期間|Dates?|When)\s*[:：]", sent, re.I):
             pass
-        elif not (any_lang("held", sent) and (mention.title in sent or _JA_MEETING.search(sent) or _EN_MEETING.search(sent)
+        elif not ((any_lang("held", sent) or re.search(r"attend|出席|参加", sent, re.I)) and (mention.title in sent or _JA_MEETING.search(sent) or _EN_MEETING.search(sent)
                                                 or re.search(r"本会合|同会合|会合は|the meeting|ministers", sent, re.I))):
             continue
         if any_lang("travel", sent) and not is_section:

@@ -138,6 +138,12 @@ def parse(text: str, lang: str) -> Document:
             if len(line.content) > limit or (_SENTENCE_END.search(line.content) and len(line.content) > 25):
                 continue
             raw.append((line, line.style, _classify(line.content, lang, bare=False)))
+        elif line.style == "bracket" and not line.content and line.label:
+            # 【開催日】 alone on its line heads what follows.
+            kind = _classify(line.label, lang, bare=False)
+            if kind:
+                line.content = line.label
+                raw.append((line, "bracket", kind))
         elif line.style is None and len(line.text) <= 40 and not _SENTENCE_END.search(line.text):
             kind = _classify(line.text, lang, bare=True)
             if kind and _bare_heading_ok(line.text, lang):
