@@ -11,6 +11,7 @@ Data goes to stdout; this module never writes messages.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from typing import TextIO
 
@@ -97,6 +98,8 @@ def _table(rows: list[dict], columns: list[str], title: str | None, stream: Text
     for r in rows:
         # Text(), not a str: a value such as "[ Invited countries ]" is data, not rich markup.
         table.add_row(*(Text(_cell(r.get(c))) for c in columns))
-    # Console() reads NO_COLOR and TERM itself; highlight=False keeps numbers
-    # and dates from being coloured as if they were code.
-    Console(file=stream, highlight=False).print(table)
+    # rich alone would keep bold under NO_COLOR; no escape codes at all is
+    # what a user setting it expects. highlight=False keeps numbers and dates
+    # from being coloured as if they were code.
+    plain = bool(os.environ.get("NO_COLOR"))
+    Console(file=stream, highlight=False, color_system=None if plain else "auto").print(table)

@@ -1,0 +1,85 @@
+"""The installed `g7` in real processes: the console script, start-up imports."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from conftest import g7_executable
+
+
+def run(args, db, **kw) -> subprocess.CompletedProcess:
+    env = dict(os.environ, G7_DB=str(db), NO_COLOR="1")
+    return subprocess.run(args, env=env, capture_output=True, text=True, timeout=120, **kw)
+
+
+def test_installed_console_script_end_to_end(tmp_path):
+    db = tmp_path / "g7.db"
+    g7 = g7_executable()
+    ingest = run([g7, "ingest"], db, cwd=tmp_path)   # bundled seeds, from an unrelated folder
+    assert ingest.returncode == 0, ingest.stderr
+    assert "5 added" in ingest.stderr
+    meetings = run([g7, "meetings", "--year", "2024", "--format", "json"], db)
+    assert meetings.returncode == 0, meetings.stderr
+    rows = json.loads(meetings.stdout)
+    assert [m["year"] for m in rows] == [2024]
+    tsv = run([g7, "bilaterals", "--country", "Italy"], db)   # a pipe: TSV by default
+    assert tsv.returncode == 0
+    assert tsv.stdout.splitlines()[0].startswith("meeting_id\tyear\tdate\tdelegate")
+    assert len(tsv.stdout.splitlines()) == 1 + 4
+    version = run([sys.executable, "-m", "g7cli", "--version"], db)
+    assert version.returncode == 0 and version.stdout.startswith("g7 ")
+
+
+def test_errors_in_a_real_process_are_one_line(tmp_path):
+    g7 = g7_executable()
+    missing = run([g7, "meetings"], tmp_path / "none.db")
+    assert missing.returncode == 1
+    assert missing.stderr.strip().splitlines() == [f"g7: no database at {tmp_path / 'none.db'}; run `g7 ingest` first"]
+    bad = run([g7, "meetings", "--format", "xml"], tmp_path / "none.db")
+    assert bad.returncode == 2 and len(bad.stderr.strip().splitlines()) == 1
+
+
+PROBE = textwrap.dedent("""
+    import sys
+    from g7cli.cli import main
+    sys.argv = ["g7", *sys.argv[1:]]
+    try:
+        main()
+    except SystemExit:
+        pass
+    heavy = sorted({m.split(".")[0] for m in sys.modules} & {"rich", "sqlite_utils", "pydantic", "platformdirs", "jaconv"})
+    print("HEAVY=" + ",".join(heavy), file=sys.stderr)
+""")
+
+
+def imported(args, db) -> set[str]:
+    p = run([sys.executable, "-c", PROBE, *args], db)
+    line = [l for l in p.stderr.splitlines() if l.startswith("HEAVY=")][-1]
+    return set(filter(None, line[len("HEAVY="):].split(",")))
+
+
+@pytest.fixture(scope="module")
+def probe_db(tmp_path_factory):
+    db = tmp_path_factory.mktemp("probe") / "g7.db"
+    assert run([g7_executable(), "ingest"], db).returncode == 0
+    return db
+
+
+@pytest.mark.parametrize("args", [
+    ["meetings", "--year", "2024", "--format", "tsv"],
+    ["bilaterals", "--country", "Italy", "--format", "json"],
+    ["--help"],
+    ["--version"],
+    ["info", "--format", "tsv"],
+])
+def test_queries_and_help_stay_lean(probe_db, args):
+    assert imported(args, probe_db) == set()
+
+
+def test_a_table_is_the_only_reason_to_import_rich(probe_db):
+    assert imported(["meetings", "--format", "table"], probe_db) == {"rich"}
