@@ -46,7 +46,7 @@ COLUMNS = {
              "participants", "themes", "bilaterals", "outcomes"],
 }
 TABLE_COLUMNS = {
-    "meetings": ["id", "year", "start_date", "end_date", "title", "cities", "host_country", "virtual", "documents"],
+    "meetings": ["id", "year", "start_date", "end_date", "title", "cities", "host_country"],
     "delegates": ["meeting_id", "year", "name", "role", "country_code"],
     "participants": ["meeting_id", "year", "code", "name", "kind", "chair"],
     "themes": ["meeting_id", "year", "title", "topics"],
@@ -151,13 +151,14 @@ def meetings(conn: sqlite3.Connection, f: Filters = Filters()) -> list[dict]:
                         "WHERE md.meeting_id IN (SELECT value FROM json_each(?)) ORDER BY doc.file_name, doc.id", ids)
     out = []
     for r in rows:
-        cities, cities_ja, seen = [], [], set()
+        # One entry per city (English documents first); its Japanese name from
+        # whichever document gives one.
+        merged_cities: dict[str, list] = {}
         for name, name_ja in city_rows.get(r["id"], []):
-            if fold(name) not in seen:
-                seen.add(fold(name))
-                cities.append(name)
-                if name_ja:
-                    cities_ja.append(name_ja)
+            entry = merged_cities.setdefault(fold(name), [name, None])
+            entry[1] = entry[1] or name_ja
+        cities = [name for name, _ in merged_cities.values()]
+        cities_ja = [name_ja for _, name_ja in merged_cities.values() if name_ja]
         out.append({
             "id": r["id"], "title": r["title"], "year": r["year"],
             "start_date": r["start_date"], "end_date": r["end_date"], "cities": cities,
