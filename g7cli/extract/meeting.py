@@ -153,9 +153,13 @@ def meeting_dates(doc: Document, mention: Mention, ref: dt.date | None) -> tuple
         if any_lang("travel", sent) and not is_section:
             # A trip's dates come first; the meeting's own days follow "held".
             held = any_lang("held", sent)
-            sub = [c for c in clusters(doc.text, s, e) if c.has_month and held and c.start > s]
-            if not sub:
+            if not held:
                 continue
+            sub = [c for c in clusters(doc.text, s + held.start(), e) if c.has_month]
+            got = sub[0].resolve(ref) if sub else []
+            if got:
+                return got, (s, e)
+            continue
         for c in clusters(doc.text, s, e):
             if c.has_month:
                 got = c.resolve(ref)
@@ -197,6 +201,8 @@ def place(doc: Document, span: tuple[int, int]) -> tuple[list[City], str | None,
     cities: list[City] = []
     host = None
     for n, (a, b) in enumerate(scopes):
+        if cities and n >= host_scopes:
+            break   # the held sentence named the place; sections add nothing
         for m in gazetteer.find_cities(doc.text[a:b]):
             name, code = gazetteer.city(m.name)
             if all(c.name != name for c in cities):

@@ -11,10 +11,15 @@ import re
 
 from g7cli import gazetteer
 from g7cli.extract.model import Evidence, Participant
-from g7cli.extract.structure import Document
+from g7cli.extract.structure import Document, sentences
 
 _CHAIR = re.compile(r"^\s*[(（]\s*(?:議長国?|議長|presidency|chair|host|G7\s*presidency)\s*[)）]", re.I)
-_LABEL = re.compile(r"^(?:参加国|出席国|参加国・機関|出席国・機関|参加国・地域|Participants|Participating countries[^:：]*)\s*[:：]", re.I)
+_LABEL = re.compile(r"^(?:参加国|出席国|参加者|出席者|参加国・機関|出席国・機関|参加国・地域|Participants|Attendees|Participating countries[^:：]*)\s*[:：]", re.I)
+_JOINED = re.compile(r"参加|出席|加わ|attend|participat|joined|took part", re.I)
+
+
+class _NONE:
+    g7 = False
 
 
 def _scopes(doc: Document) -> list[tuple[int, int]]:
@@ -30,7 +35,7 @@ def _scopes(doc: Document) -> list[tuple[int, int]]:
             end = ln.end
         out.append((h.line.content_start, end))
     for ln in doc.lines:
-        if _LABEL.match(ln.content):
+        if _LABEL.match(ln.content) and not re.match(r"^(?:我が国|日本)", ln.content):
             out.append((ln.start, ln.end))
         elif ln.style and len(ln.content) <= 15 and doc.heading_at.get(ln.index) is None \
                 and re.search(r"参加国|出席国|参加機関|Participants|Participating", ln.content, re.I):
@@ -45,6 +50,14 @@ def _scopes(doc: Document) -> list[tuple[int, int]]:
                     break
                 end = nxt.end
             out.append((ln.content_start, end))
+        elif not ln.style or ln.style.startswith("bullet"):
+            # "日本、米国、英国…及びEUの外相が出席": an enumeration of several
+            # members in a sentence about who took part.
+            for s, e in sentences(doc.text, ln.start, ln.end):
+                sent = doc.text[s:e]
+                if _JOINED.search(sent) and sum(1 for m in gazetteer.find_entities(sent)
+                                                if (gazetteer.entity(m.code) or _NONE).g7) >= 4:
+                    out.append((s, e))
     return out
 
 

@@ -35,7 +35,7 @@ def _jp_role_rx(lang: str, specific: bool) -> re.Pattern:
         return re.compile(rf"(?<![{KANJI}])(?P<name>[{KANJI}]{{1,6}}?)(?P<role>{alt})")
     name = r"(?P<name>[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)?)"
     return re.compile(
-        rf"(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?{name},\s+(?:the\s+)?(?P<role>{alt})"
+        rf"(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?{name},\s+(?:the\s+)?(?P<role>{alt})(?![ \t]+(?:and|of|for|&)\s+[A-Z])"
         rf"|(?P<role2>{alt})\s+(?P<name2>[A-Z]{{2,}}(?:\s+[A-Z][a-z]+)?|[A-Z][a-z]+)\b")
 
 
