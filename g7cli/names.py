@@ -62,6 +62,7 @@ _LATIN_SPECIAL = str.maketrans({
 
 def _kana_to_romaji(s: str) -> str:
     s = jaconv.hira2kata(s)
+    s = re.sub(r"(^|[^\u30a1-\u30fc])ホワ", r"\1ワ", s)   # ホワイト: "wh"
     s = _DIGRAPH_RE.sub(lambda m: _KANA_DIGRAPHS[m.group(0)], s)
     s = jaconv.kata2alphabet(s)
     # long-vowel mark: repeat the vowel before it
@@ -91,153 +92,235 @@ def romanize(name: str) -> str:
 
 # --- skeletons ------------------------------------------------------------
 
-_VOWELS = set("aeiouy")
+# --- sound sequences ------------------------------------------------------
+#
+# A token becomes a *reading*: consonant classes c1..cn and the vowel letters
+# around them, slots v0..vn (v0 before c1, vi after ci).  Classes are coarse
+# enough to absorb what happens when a name passes into katakana: l/r, v/b/w,
+# m/n, t/d, k/g/c/q and s/z/sh/ch/j/ts are merged, h/y/w glides dropped.
+# Latin spelling is ambiguous, so a Latin token has several readings (each
+# unit below lists its options; '' = silent).  Two tokens match when some
+# Latin reading has the katakana consonants and compatible vowels.
 
-# Particles and honorifics that are not the distinguishing part of a name.
 _PARTICLES = {
     "le", "la", "les", "de", "des", "du", "di", "da", "del", "della", "dei", "van", "von",
-    "der", "den", "ten", "ter", "zu", "af", "al", "el", "bin", "ben", "mac", "st", "saint",
+    "der", "den", "ten", "ter", "zu", "af", "al", "el", "bin", "ben", "st", "saint",
     "mr", "mrs", "ms", "dr", "prof", "sir", "dame", "lord", "hon", "jr", "sr",
-    "ru", "ra", "do", "dyu", "fon", "deru", "dera",
+    "ru", "ra", "do", "dyu", "fon", "dea", "deru", "dera", "aru", "eru", "bin",
 }
 _JA_HONORIFICS = ("氏", "さん", "様", "殿", "閣下", "君")
 
+_LATIN_VOWELS = "aeiouy"
 
-def _latin_units(tok: str) -> list[tuple[str, ...]]:
-    """Split a lower-case ASCII token into a list of alternatives per sound:
-    each item is a tuple of possible consonant classes ('' = silent)."""
-    units: list[tuple[str, ...]] = []
+
+def _latin_units(tok: str) -> list[tuple[str, object]]:
+    """('V', letters) and ('C', options) items of a lower-case ASCII token."""
+    units: list[tuple[str, object]] = []
     i, n = 0, len(tok)
 
     def at(j: int) -> str:
         return tok[j] if 0 <= j < n else ""
 
     def is_v(c: str) -> bool:
-        return c in "aeiouy"
+        return bool(c) and c in _LATIN_VOWELS
+
+    def C(*opts: str) -> None:
+        units.append(("C", opts))
 
     while i < n:
         c = tok[i]
         rest = tok[i:]
-        end_after = lambda k: i + k >= n  # noqa: E731
-        if c in "aeiou":
+        if rest.startswith("ill") and at(i - 1) in ("u", "e", "a", "o") and is_v(at(i + 3)):  # Guillaume
+            units.append(("V", "i"))
+            C("l", "")
+            i += 3
+            continue
+        if c in "aeiou" or (c == "y" and (not is_v(at(i + 1)) or is_v(at(i - 1)))):
+            # a vowel before w keeps the w in its group (Powell, Lewis, Dowden)
+            units.append(("V", c + ("w" if at(i + 1) == "w" else "")))
             i += 1
             continue
-        if c == "y":                      # Murray / Kyle / Yoon: never a consonant class
+        if c == "y":                               # glide before a vowel: Young, Yoon
             i += 1
             continue
-        if rest.startswith("tsch"):
-            units.append(("s",)); i += 4; continue
-        if rest.startswith("sch"):
-            units.append(("s", "sk")); i += 3; continue
-        if rest.startswith("tch") or rest.startswith("tz") or rest.startswith("ts"):
-            units.append(("s", "ts")); i += 2 if not rest.startswith("tch") else 3; continue
-        if rest.startswith("ch"):
-            units.append(("s", "k", "")); i += 2; continue
-        if rest.startswith("sh") or rest.startswith("zh"):
-            units.append(("s",)); i += 2; continue
-        if rest.startswith("ph"):
-            units.append(("f",)); i += 2; continue
-        if rest.startswith("th"):
-            units.append(("t", "s")); i += 2; continue
-        if rest.startswith("gh"):
-            units.append(("k", "")); i += 2; continue
-        if rest.startswith("ck") or rest.startswith("cq"):
-            units.append(("k",)); i += 2; continue
-        if rest.startswith("qu"):
-            units.append(("k",)); i += 2; continue
-        if rest.startswith("gn"):
-            units.append(("n", "kn")); i += 2; continue
-        if rest.startswith("gu") and is_v(at(i + 2)):
-            units.append(("k",)); i += 2; continue
-        if rest.startswith("ill") and i > 0:       # French Guillaume
-            units.append(("l", "")); i += 3; continue
-        if c == "c":
-            nxt = at(i + 1)
-            if nxt == "c" and at(i + 2) in ("e", "i"):
-                units.append(("s",)); i += 2; continue
-            units.append(("s",) if nxt in ("e", "i", "y") else ("k",))
-            i += 1
-            continue
-        if c == "g":
-            nxt = at(i + 1)
-            if nxt in ("e", "i", "y"):
-                units.append(("k", "s", "") if is_v(at(i - 1)) else ("k", "s"))
-            elif is_v(at(i - 1)) and (is_v(nxt) or nxt == "") :
-                units.append(("k", ""))              # Vestager
-            elif at(i - 1) == "n":
-                units.append(("k", ""))              # Wang / Wissing
-            else:
-                units.append(("k",))
-            i += 1
-            continue
-        if c == "j":
-            units.append(("s", "")); i += 1; continue
-        if c == "x":
-            units.append(("ks", "s")); i += 1; continue
-        if c == "h":
-            i += 1; continue
-        if c == "w":
-            units.append(("b", "")); i += 1; continue
-        if c == "v":
-            units.append(("b", "f")); i += 1; continue
-        if c in "lr":
-            nxt_i = i + 1
-            while nxt_i < n and tok[nxt_i] == c:
-                nxt_i += 1
-            if c == "r" and (nxt_i >= n or not is_v(tok[nxt_i])):
-                units.append(("l", ""))              # non-rhotic r
-            else:
-                units.append(("l",))
-            i = nxt_i
-            continue
-        cls = {"b": "b", "p": "p", "f": "f", "m": "n", "n": "n", "t": "t", "d": "t",
-               "k": "k", "q": "k", "s": "s", "z": "s"}.get(c)
-        if cls is None:
-            i += 1
-            continue
-        j = i + 1
-        while j < n and tok[j] == c:
-            j += 1
-        # French silent final consonant (Barrot, Renaud, Dupont)
-        if j >= n and c in "tdsz" and i > 0:
-            units.append((cls, ""))
+        for lit, opts in (("tsch", ("s",)), ("sch", ("s", "sk")), ("tch", ("s",)),
+                          ("tz", ("s",)), ("ts", ("s", "ts")), ("ds", ("s", "ts")),
+                          ("sh", ("s",)), ("zh", ("s",)), ("ph", ("f", "p")),
+                          ("th", ("t", "s")), ("gh", ("k", "")), ("ck", ("k",)),
+                          ("cq", ("k",)), ("qu", ("k", "kb")), ("gn", ("n", "kn")),
+                          ("hw", ("f", "b", "")), ("wh", ("b", "", "f")), ("wr", ("l",)),
+                          ("kn", ("n", "kn")), ("ch", ("s", "k", ""))):
+            if rest.startswith(lit):
+                C(*opts)
+                i += len(lit)
+                break
         else:
-            units.append((cls,))
-        i = j
+            if rest.startswith("gu") and is_v(at(i + 2)):
+                C("k")
+                i += 2
+                continue
+            if c == "c":
+                nxt = at(i + 1)
+                if nxt == "c" and at(i + 2) in ("e", "i"):
+                    C("s")
+                    i += 2
+                    continue
+                C("s") if nxt in ("e", "i", "y") else C("k")
+                i += 1
+                continue
+            if c == "g":
+                nxt = at(i + 1)
+                if nxt in ("e", "i", "y"):
+                    # Danish silent g (Vestager): only in a final -ger
+                    C("k", "s", "") if is_v(at(i - 1)) and tok[i + 1:] == "er" else C("k", "s")
+                elif is_v(at(i - 1)) and (is_v(nxt) or nxt == ""):
+                    C("k", "")                       # Vestager, Erdoğan
+                elif at(i - 1) == "n":
+                    C("k", "")                       # Wang, Wissing
+                else:
+                    C("k")
+                i += 1
+                continue
+            if c == "j":
+                C("s", "")
+                i += 1
+                continue
+            if c == "x":
+                C("ks", "s")
+                i += 1
+                continue
+            if c == "h":
+                i += 1
+                continue
+            if c == "w":
+                C("b", "~")
+                i += 1
+                continue
+            if c == "v":
+                C("b", "f", "")
+                i += 1
+                continue
+            if c in "lr":
+                j = i + 1
+                while j < n and tok[j] == c:
+                    j += 1
+                if c == "r" and (not is_v(at(j)) or (at(j) == "e" and j == n - 1)):
+                    C("l", "~")                      # non-rhotic r: Carter, Moore
+                elif c == "l" and at(i - 1) in ("a", "o") and at(j) in ("k", "m"):
+                    C("l", "")                       # Walker, Palmer
+                else:
+                    C("l")
+                i = j
+                continue
+            cls = {"b": "b", "p": "p", "f": "f", "m": "n", "n": "n", "t": "t", "d": "t",
+                   "k": "k", "q": "k", "s": "s", "z": "s"}.get(c)
+            j = i + 1
+            while j < n and tok[j] == c:
+                j += 1
+            if cls is None:
+                i = j
+                continue
+            if j >= n and c in "tdsxz" and i > 0:
+                C(cls, "")                           # French silent final: Barrot, Renaud
+            elif c == "p" and at(i - 1) == "m" and at(j) == "b":
+                C(cls, "")                           # Campbell
+            else:
+                C(cls)
+            i = j
     return units
 
 
-def _romaji_units(tok: str) -> list[tuple[str, ...]]:
-    """Consonant classes of romaji produced from katakana (unambiguous)."""
-    s = tok
-    s = s.replace("tsu", "s").replace("ts", "s").replace("sh", "s").replace("ch", "s")
-    s = s.replace("j", "s").replace("z", "s")
-    out: list[tuple[str, ...]] = []
+def _romaji_units(tok: str) -> list[tuple[str, object]]:
+    """Items of romaji produced from katakana (one reading)."""
+    s = tok.replace("tts", "ts").replace("cch", "ch").replace("ssh", "sh")
+    s = s.replace("tsu", "sU").replace("ts", "s").replace("sh", "s").replace("ch", "s")
+    s = s.replace("U", "u").replace("j", "s").replace("z", "s")
+    units: list[tuple[str, object]] = []
     for c in s:
-        if c in "aeiouyhw":
+        if c in "aeiou":
+            units.append(("V", c))
+        elif c in "yhw":
             continue
-        cls = {"b": "b", "v": "b", "p": "p", "f": "f", "m": "n", "n": "n", "t": "t", "d": "t",
-               "k": "k", "g": "k", "s": "s", "r": "l", "l": "l"}.get(c)
-        if cls:
-            out.append((cls,))
-    return out
+        else:
+            cls = {"b": "b", "v": "b", "p": "p", "f": "f", "m": "n", "n": "n", "t": "t",
+                   "d": "t", "k": "k", "g": "k", "s": "s", "r": "l", "l": "l"}.get(c)
+            if cls:
+                units.append(("C", (cls,)))
+    return units
 
 
-def _collapse(s: str) -> str:
-    return re.sub(r"(.)\1+", r"\1", s)
+_MAX_READINGS = 512
+Reading = tuple[tuple[str, ...], tuple[str, ...]]
 
 
-_MAX_VARIANTS = 256
-
-
-def _expand(units: list[tuple[str, ...]]) -> frozenset[str]:
+def _readings(units: list[tuple[str, object]]) -> frozenset[Reading]:
+    choices = [u[1] for u in units if u[0] == "C"]
     total = 1
-    for u in units:
-        total *= len(u)
-    if total > _MAX_VARIANTS:
-        # too ambiguous: keep the first reading for the least important units
-        units = [u if len(u) == 1 else u[:1] for u in units]
-    return frozenset(_collapse("".join(p)) for p in itertools.product(*units))
+    for ch in choices:
+        total *= len(ch)
+    if total > _MAX_READINGS:
+        choices = [ch[:1] for ch in choices]
+    out = set()
+    for combo in itertools.product(*choices):
+        # "" is a silent letter that costs (at most one per token); "~" is
+        # free (a non-rhotic r, a w glide)
+        if sum(1 for o in combo if o == "") > 1:
+            continue
+        cons: list[str] = []
+        slots = [""]
+        k = 0
+        for kind, val in units:
+            if kind == "V":
+                slots[-1] += val
+                continue
+            for ch in combo[k].replace("~", ""):
+                if cons and cons[-1] == ch and slots[-1] == "":
+                    continue                         # doubled consonant
+                cons.append(ch)
+                slots.append("")
+            k += 1
+        out.add((tuple(cons), tuple(slots)))
+    return frozenset(out)
+
+
+# Japanese vowels a Latin vowel group may become (first letters compared).
+_VOWEL_MAP = {
+    "a": "aeo", "e": "eia", "i": "ia", "o": "oa", "u": "ua", "y": "ia",
+    "ai": "aei", "ay": "aei", "au": "oa", "aw": "oa", "ae": "eai", "ea": "iea",
+    "ee": "i", "ei": "aei", "ey": "eia", "eu": "oeu", "ie": "iae", "oo": "uo",
+    "ou": "auo", "ow": "oau", "oe": "oeu", "oi": "ou", "oy": "oi", "ue": "ue", "ui": "ui",
+    "ua": "ua", "uo": "uo", "ia": "iae", "io": "io", "iu": "iu", "eo": "eo",
+    "ew": "ue", "eau": "o", "aw": "oa", "ow": "oau", "iw": "iu", "uw": "u", "eye": "aei",
+}
+
+
+def _slot_ok(lat: str, ja: str, final: bool) -> bool:
+    if final and lat.endswith("e") and len(lat) >= 1:
+        if _slot_ok(lat[:-1], ja, False):           # silent final e: Borne, Cole
+            return True
+    if not lat:
+        return ja == "" or ja[0] in "uoi"           # epenthetic vowel
+    if lat == "e":                                 # unstressed e: Breton, Coleman
+        return ja == "" or ja[0] in "eiau"
+    if not ja:
+        return False
+    allowed = _VOWEL_MAP.get(lat[:3]) or _VOWEL_MAP.get(lat[:2]) or _VOWEL_MAP.get(lat[0], lat[0])
+    return ja[0] in allowed
+
+
+def _readings_match(lat: frozenset[Reading], ja: frozenset[Reading], both_latin: bool) -> bool:
+    for jc, js in ja:
+        for lc, ls in lat:
+            if lc != jc:
+                continue
+            last = len(ls) - 1
+            if both_latin:
+                if all((a[:1] == b[:1]) or (not a and b[:1] in "uo") or (not b and a[:1] in "uo")
+                       for a, b in zip(ls, js)):
+                    return True
+            elif all(_slot_ok(a, b, k == last) for k, (a, b) in enumerate(zip(ls, js))):
+                return True
+    return False
 
 
 # Korean (and a few Chinese) surnames whose katakana form keeps no consonant
@@ -246,7 +329,10 @@ _SPECIAL = {
     "lee": "yi", "rhee": "yi", "yi": "yi", "i": "yi", "ri": "yi",
     "yoon": "yun", "yun": "yun", "yu": "yu", "yoo": "yu",
     "oh": "o", "o": "o", "ahn": "an", "an": "an",
-    "lim": "im", "im": "im", "rim": "im",
+    "lim": "im", "im": "im", "rim": "im", "rimu": "im", "imu": "im",
+    "choi": "che", "choe": "che", "che": "che",
+    "hwang": "fan", "fan": "fan",
+    "jung": "jon", "chung": "jon", "jeong": "jon", "chon": "jon", "jon": "jon",
 }
 
 
@@ -254,57 +340,56 @@ def _is_kana(tok: str) -> bool:
     return bool(_KANA_RE.search(tok))
 
 
-@lru_cache(maxsize=4096)
-def skeletons(token: str) -> frozenset[str]:
-    """Every consonant skeleton a single name token may stand for."""
-    raw = unicodedata.normalize("NFKC", token).strip()
-    if _KANJI_RE.search(raw):
-        return frozenset({raw})
-    if _is_kana(raw):
-        r = _romanize_token(raw)
-        if r in _SPECIAL:
-            return frozenset({"=" + _SPECIAL[r]})
-        return frozenset({_collapse("".join(u[0] for u in _romaji_units(r)))})
-    r = _romanize_token(raw)
-    if r in _SPECIAL:
-        return frozenset({"=" + _SPECIAL[r]})
-    return _expand(_latin_units(r))
-
-
 def _romanize_token(tok: str) -> str:
     s = unicodedata.normalize("NFKC", tok)
-    # German umlauts keep their vowel quality (ä -> ae), which matters for
-    # the first-vowel check only; consonants are unaffected.
-    s = s.replace("ä", "ae").replace("ö", "oe").replace("ü", "ue")
-    s = s.replace("Ä", "Ae").replace("Ö", "Oe").replace("Ü", "Ue")
+    # German umlauts keep their vowel quality (ä -> ae).
+    for a, b in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("Ä", "Ae"), ("Ö", "Oe"), ("Ü", "Ue"),
+                 ("č", "ch"), ("Č", "Ch"), ("ć", "ch"), ("Ć", "Ch"), ("š", "sh"), ("Š", "Sh"),
+                 ("ž", "zh"), ("Ž", "Zh")):
+        s = s.replace(a, b)
     return re.sub(r"[^a-z]", "", romanize(s))
 
 
+@lru_cache(maxsize=8192)
+def _token_readings(token: str) -> tuple[str, frozenset[Reading] | str]:
+    """('kanji', text) | ('special', key) | ('kana'|'latin', readings)."""
+    raw = unicodedata.normalize("NFKC", token).strip()
+    if _KANJI_RE.search(raw):
+        return "kanji", raw
+    r = _romanize_token(raw)
+    if r in _SPECIAL:
+        return "special", _SPECIAL[r]
+    if _is_kana(raw):
+        return "kana", _readings(_romaji_units(r))
+    return "latin", _readings(_latin_units(r))
+
+
+def skeletons(token: str) -> frozenset[str]:
+    """Every consonant skeleton a single name token may stand for."""
+    kind, val = _token_readings(token)
+    if kind in ("kanji", "special"):
+        return frozenset({val if kind == "kanji" else "=" + val})
+    return frozenset("".join(c) for c, _ in val)
+
+
 def _primary(tok: str) -> str:
-    raw = unicodedata.normalize("NFKC", tok).strip()
-    if _KANJI_RE.search(raw) or _is_kana(raw) or _romanize_token(raw) in _SPECIAL:
-        return next(iter(skeletons(raw)))
-    return _collapse("".join(u[0] for u in _latin_units(_romanize_token(raw)) if u))
+    kind, val = _token_readings(tok)
+    if kind == "kanji":
+        return val
+    if kind == "special":
+        return "=" + val
+    r = _romanize_token(tok)
+    units = _romaji_units(r) if kind == "kana" else _latin_units(r)
+    units = [(k, v if k == "V" else v[:1]) for k, v in units]
+    (cons, _), = _readings(units)
+    return "".join(cons)
 
 
 def skeleton(s: str) -> str:
-    """The primary consonant skeleton of a name (all its tokens, joined by a
-    space).  `skeleton("Vestager") == skeleton("ヴェステアー") == "bst"`
-    does not hold for every ambiguous spelling; `same_person` compares the
-    full variant sets."""
-    parts = []
-    for tok in tokens(s):
-        parts.append(_primary(tok))
-    return " ".join(parts)
-
-
-def _first_vowel(tok: str) -> str:
-    r = _romanize_token(tok)
-    r = r.replace("ae", "e").replace("oe", "o").replace("ue", "u")
-    for c in r:
-        if c in "aeiou":
-            return c
-    return ""
+    """Consonant skeleton of a name (its tokens' primary readings, joined by a
+    space): skeleton("Vestager") == "bstkl", skeleton("ヴェステアー") == "bst".
+    `same_person` compares every reading of a Latin token, with vowels."""
+    return " ".join(_primary(t) for t in tokens(s))
 
 
 def tokens(name: str) -> list[str]:
@@ -312,28 +397,50 @@ def tokens(name: str) -> list[str]:
     unless nothing else is left."""
     s = unicodedata.normalize("NFKC", name or "").strip()
     for h in _JA_HONORIFICS:
-        if s.endswith(h):
+        if s.endswith(h) and len(s) > len(h):
             s = s[: -len(h)]
     s = re.sub(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame|H\.E)\.?\s+", "", s)
-    toks = [t.strip(".'") for t in _SPLIT_RE.split(s) if t.strip(".'")]
-    keep = [t for t in toks if _romanize_token(t) not in _PARTICLES or _KANJI_RE.search(t)]
+    # a title written after a katakana name (シャンパーニュ大臣, コ委員長)
+    m = re.fullmatch(r"([\u30a0-\u30ff・･=＝\s]+?)[\u4e00-\u9fff]+", s)
+    if m:
+        s = m.group(1)
+    # a title written before a Latin name (Minister Champagne)
+    s = re.sub(r"^(?:(?:Federal|Deputy|Vice|Executive|Prime|Foreign|State|Senior|Parliamentary)[\s-]+)*"
+               r"(?:Minister|Secretary|Commissioner|Ambassador|President|Vice-President|"
+               r"Under-Secretary|Undersecretary|Director-General|Chancellor)\s+(?=[A-Z])", "", s)
+    toks = [t.strip(".'’") for t in _SPLIT_RE.split(s) if t.strip(".'’")]
+    keep = [t for t in toks if _KANJI_RE.search(t) or _romanize_token(t) not in _PARTICLES]
+    # single initials (C.) carry nothing
+    keep = [t for t in keep if len(t) > 1 or not t.isascii()]
     return keep or toks
 
 
+def _latin_key(tok: str) -> str:
+    """Spelling-insensitive key for two Latin spellings of a Japanese name
+    (Kono / Kohno / KOHNO, Ota / Ohta / Oota, Sato / Satoh / Satou)."""
+    r = _romanize_token(tok)
+    r = re.sub(r"([aeiou])h(?![aeiouy])", r"\1", r)
+    r = r.replace("ou", "o").replace("oo", "o").replace("uu", "u").replace("ii", "i").replace("aa", "a")
+    return re.sub(r"(.)\1+", r"\1", r)
+
+
 def _tokens_match(a: str, b: str) -> bool:
-    ka, kb = bool(_KANJI_RE.search(a)), bool(_KANJI_RE.search(b))
-    if ka or kb:
-        if not (ka and kb):
+    ka, va = _token_readings(a)
+    kb, vb = _token_readings(b)
+    if ka == "kanji" or kb == "kanji":
+        if ka != kb:
             return False
-        return a == b or (min(len(a), len(b)) >= 2 and (a.startswith(b) or b.startswith(a)))
-    sa, sb = skeletons(a), skeletons(b)
-    common = sa & sb
-    if not common:
-        return False
-    if all(len(x) <= 1 for x in common) and not next(iter(common)).startswith("="):
-        # one consonant (or none) is weak evidence: the first vowel must agree
-        return _first_vowel(a) == _first_vowel(b)
-    return True
+        return va == vb or (min(len(va), len(vb)) >= 2 and (va.startswith(vb) or vb.startswith(va)))
+    if ka == "special" or kb == "special":
+        return ka == kb and va == vb
+    if ka == "latin" and kb == "latin":
+        if _latin_key(a) == _latin_key(b):
+            return True
+        return _readings_match(va, vb, both_latin=True)
+    if ka == "kana" and kb == "kana":
+        return _readings_match(va, vb, both_latin=True)
+    lat, ja = (va, vb) if ka == "latin" else (vb, va)
+    return _readings_match(lat, ja, both_latin=False)
 
 
 def _surname_candidates(toks: list[str]) -> set[int]:
@@ -354,14 +461,13 @@ def same_person(a: str, b: str) -> bool:
     if not a or not b:
         return False
     na, nb = unicodedata.normalize("NFKC", a).strip(), unicodedata.normalize("NFKC", b).strip()
+    if not na or not nb:
+        return False
     if na == nb:
         return True
     ta, tb = tokens(na), tokens(nb)
     if not ta or not tb:
         return False
-    # kanji names written without a separator (河野太郎): compare whole strings
-    if _KANJI_RE.search(na) and _KANJI_RE.search(nb) and len(ta) == 1 and len(tb) == 1:
-        return _tokens_match(ta[0], tb[0])
     sa, sb = _surname_candidates(ta), _surname_candidates(tb)
     for i, x in enumerate(ta):
         for j, y in enumerate(tb):
