@@ -16,7 +16,7 @@ from g7cli import gazetteer
 from g7cli.extract import people
 from g7cli.extract.dates import clusters
 from g7cli.extract.model import Bilateral, Delegate, Evidence
-from g7cli.extract.rules import rx
+from g7cli.extract.rules import rules, rx
 from g7cli.extract.structure import Document, Heading, Line, sentences
 
 _JA_PAIR = re.compile(r"日(?P<a>[^\s日外首会・]{1,8}?)(?:外相|外務大臣|首脳|大臣|閣僚|財務相)?会談")
@@ -47,7 +47,8 @@ def _heading_country(text: str) -> str | None:
         code = gazetteer.abbreviation(m.group("a")) or gazetteer.resolve(m.group("a"))
         if code:
             return code
-    found = gazetteer.find_entities(text)
+    # A counterpart is never Japan: "Japan-Germany Foreign Ministers' Meeting".
+    found = [m for m in gazetteer.find_entities(text) if m.code != "JP"]
     return found[0].code if found else None
 
 
@@ -119,27 +120,32 @@ def extract(doc: Document, delegates: list[Delegate], meeting_days: list[dt.date
     main = delegates[0].name if delegates else None
     found: list[tuple[people.PersonMention, Bilateral]] = []
     covered: set[int] = set()
-    country_only: list[tuple[str, Evidence, str | None, dt.date | None, bool]] = []
+    country_only: list[tuple] = []
 
-    def consider(line: Line, ctx: Context, in_section: bool, list_ok: bool):
+    def consider(line: Line, ctx: Context, in_section: bool, list_ok: bool, is_head: bool = False) -> int:
+        n = 0
         for s, e in sentences(doc.text, line.start, line.end):
             sent = doc.text[s:e]
             strong = _talky(doc, sent, strong=True)
             weak = _talky(doc, sent)
-            ok = strong or (in_section and (weak or list_ok or not ctx.heading_has_person)) or \
+            ok = strong or is_head or (in_section and (weak or list_ok or not ctx.heading_has_person)) or \
                 sent.lstrip("(").startswith(("Meeting with", "(Meeting with"))
             if not ok:
                 continue
             mentions = people.ja_counterparts(sent, s) + people.en_counterparts(sent, s)
+            n += len(mentions)
             if not mentions:
                 if strong:
                     m = re.search(r"(?P<c>[^\s、。]{2,20})との(?:意見交換|会談)", sent) or _JA_PAIR.search(sent)
                     code = None
                     if m:
                         code = _heading_country(m.group(0))
+                    cp = rx("en", "counterpart_phrase").search(sent)
+                    if cp and not code:
+                        code = gazetteer.demonym(cp.group("d"))
                     if code:
                         country_only.append((code, Evidence(s, e, sent), res.delegate_in(sent) or ctx.delegate or main,
-                                             res.date_in(sent) or ctx.date, _brief(sent)))
+                                             res.date_in(sent) or ctx.date, _brief(sent), _role_only(sent)))
                 continue
             subject = res.delegate_in(sent) or ctx.delegate or main
             date = res.date_in(sent) or ctx.date
@@ -150,6 +156,7 @@ def extract(doc: Document, delegates: list[Delegate], meeting_days: list[dt.date
                 found.append((pm, Bilateral(subject, pm.name, pm.role, country, ent.name if ent else None,
                                             date.isoformat() if date else None, "brief" if brief else "meeting",
                                             [], Evidence(s, e, sent))))
+        return n
 
     for h, subs in _units(doc):
         intro_end = subs[0].line.index if subs else h.end_line
@@ -172,13 +179,20 @@ def extract(doc: Document, delegates: list[Delegate], meeting_days: list[dt.date
                           lines=unit_lines)
             ctx.heading_has_person = bool(people.ja_counterparts(head) or people.en_counterparts(head))
             prev_talk = False
+            named = 0
             for ln in unit_lines:
                 covered.add(ln.index)
                 if ln.blank:
                     continue
-                consider(ln, ctx, True, list_ok=bool(ln.style) and prev_talk)
+                named += consider(ln, ctx, True, list_ok=bool(ln.style) and prev_talk, is_head=ln is sub.line)
                 if not ln.style:
                     prev_talk = _talky(doc, ln.text)
+            if not named and ctx.country:
+                # "(4)フランスとの会談" / "Japan-Germany Foreign Ministers' Meeting":
+                # the release names the country (and perhaps a role), not the person.
+                body = " ".join(x.text for x in unit_lines)
+                country_only.append((ctx.country, Evidence(sub.line.start, sub.line.end, sub.line.text),
+                                     ctx.delegate or main, ctx.date, ctx.brief, _role_only(body)))
     # Talks reported outside a bilateral section, and lists they introduce.
     prev_talk = False
     for ln in doc.lines:
@@ -190,12 +204,26 @@ def extract(doc: Document, delegates: list[Delegate], meeting_days: list[dt.date
         prev_talk = _talky(doc, ln.text, strong=True)
         consider(ln, Context(), False, list_ok=False)
     talks = _merge(found)
-    for code, ev, delegate, date, brief in country_only:
+    for code, ev, delegate, date, brief, role in country_only:
         if not any(t.country_code == code for t in talks):
             ent = gazetteer.entity(code)
-            talks.append(Bilateral(delegate, None, None, code, ent.name if ent else None,
+            talks.append(Bilateral(delegate, None, role, code, ent.name if ent else None,
                                    date.isoformat() if date else None, "brief" if brief else "meeting", [], ev))
     return talks
+
+
+def _role_only(text: str) -> str | None:
+    """The counterpart's role where the release gives no name: 'his German
+    counterpart, the Federal Minister for ...', 'フランスの…担当閣外大臣と会談',
+    'カナダ：国際貿易大臣'."""
+    m = rx("en", "counterpart_phrase").search(text)
+    if m and m.group("role"):
+        return m.group("role").strip()
+    heads = rules("ja")["counterpart_role_heads"]
+    m = re.search(rf"(?:の|[:：])\s*(?P<r>[^\s、。「」()の:：]{{0,30}}?{heads})(?=と|$|\s|\()", text)
+    if m and not re.search(r"[\u30a1-\u30fa]{2,}・", m.group("r")):
+        return m.group("r")
+    return None
 
 
 def _brief_elsewhere(ctx: Context, doc: Document) -> bool:

@@ -132,7 +132,7 @@ def ja_counterparts(text: str, offset: int = 0) -> list[PersonMention]:
         name = "・".join(tokens)
         # The country written just before: "ドイツのシュテファン・..." or "イタリア  アドルフォ・..."
         before = text[:m.start()]
-        pm = re.search(r"(?P<c>[^\s、。・]{1,24}?)(?:の|\s+)$", before)
+        pm = re.search(r"(?P<c>[^\s、。・:：]{1,24}?)(?:の|\s*[:：]\s*|\s+)$", before)
         if pm and not country:
             c = re.sub(r"\([^()]*\)$", "", pm.group("c"))
             code = gazetteer.resolve(c)
@@ -162,7 +162,7 @@ def _en_counterpart_rx() -> re.Pattern:
     return re.compile(
         rf"\b(?P<hon>{r['honorifics']})\s+(?P<name>{name})"
         rf"(?:\s*,\s*(?:the\s+)?(?P<role>[A-Z][^()]*?))?"
-        rf"(?=\s*\((?P<paren>[^()]{{1,30}})\)|\)|\.(?:\s|$)|,\s*(?:and\s+)?(?:{r['honorifics']}|Minister|H\.E)\b"
+        rf"(?=\s*\((?P<paren>[^()]{{1,30}})\)|\)|(?<![A-Z])\.(?:\s|$)|,\s*(?:and\s+)?(?:{r['honorifics']}|Minister|H\.E)\b"
         rf"|\s+(?:on|about|regarding|concerning)\s+(?!the\s+[A-Z]|[A-Z])|\s+(?:who|which|and discussed|to discuss)\b|;|$)")
 
 
