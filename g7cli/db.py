@@ -84,9 +84,15 @@ def open_read(path: Path) -> sqlite3.Connection:
     conn = _connect_ro(path)
     try:
         pending = check_schema(conn, path)
+        blank = not applied_migrations(conn)
     except BaseException:
         conn.close()
         raise
+    if blank:
+        # An empty file (or one an ingest has only just created): a query
+        # does not build the schema, it says what to do.
+        conn.close()
+        raise G7Error(f"no g7 database at {path} (the file is empty); run `g7 ingest` first")
     if pending:
         # An older database: upgrade it in place once, then read as usual.
         conn.close()

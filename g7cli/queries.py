@@ -12,20 +12,27 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import dataclass
 from pathlib import Path
 
 from g7cli.errors import UsageError
 from g7cli.textkeys import PREFIX_END, fold
 
 
-@dataclass(frozen=True)
 class Filters:
-    year: tuple[int, int] | None = None     # inclusive range; one year is (y, y)
-    country: str | None = None
-    topic: str | None = None
-    meeting: int | None = None
-    delegate: str | None = None
+    """What a query command was asked to filter by (None: not filtered).
+
+    A plain class rather than a dataclass: generating a dataclass costs a few
+    milliseconds of start-up on every query.
+    """
+    __slots__ = ("year", "country", "topic", "meeting", "delegate")
+
+    def __init__(self, year: tuple[int, int] | None = None, country: str | None = None,
+                 topic: str | None = None, meeting: int | None = None, delegate: str | None = None):
+        self.year = year            # inclusive range; one year is (y, y)
+        self.country = country
+        self.topic = topic
+        self.meeting = meeting
+        self.delegate = delegate
 
 
 # Keys of each command's rows, in order (also the CSV/TSV header), and the

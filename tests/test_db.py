@@ -142,3 +142,11 @@ def test_a_file_that_is_not_sqlite_is_refused(tmp_path):
 def test_statements_split_on_complete_statements_only():
     sql = "-- c\nCREATE TABLE a (x TEXT DEFAULT 'a;b');\nCREATE TRIGGER t AFTER INSERT ON a BEGIN\n  SELECT 1;\nEND;\n"
     assert len(db._statements(sql)) == 2
+
+
+def test_a_query_does_not_build_a_schema_in_an_empty_file(tmp_path):
+    path = tmp_path / "empty.db"
+    path.write_bytes(b"")
+    with pytest.raises(G7Error, match="run `g7 ingest` first"):
+        db.open_read(path)
+    assert path.read_bytes() == b""
