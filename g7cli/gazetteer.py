@@ -385,15 +385,21 @@ def _role_norm(s: str) -> str:
 @cache
 def jp_roles(lang: str) -> list[tuple[str, str]]:
     """(form, role_key) of Japan's government titles, longest form first."""
-    rows = [(normalize(r[1]), r[0]) for r in _rows(DATA / lang / "roles.tsv") if len(r) >= 2 and r[1]]
+    rows = [t for t in _all_roles(lang) if t[1] != BLOCKED]
     return sorted(rows, key=lambda t: -len(t[0]))
+
+
+@cache
+def _all_roles(lang: str) -> tuple[tuple[str, str], ...]:
+    """(form, key) rows of one roles file, blocked forms (key "-") included."""
+    return tuple((normalize(r[1]), r[0]) for r in _rows(DATA / lang / "roles.tsv") if len(r) >= 2 and r[1])
 
 
 @cache
 def _role_matcher() -> tuple[re.Pattern[str], list[str]]:
     forms: dict[str, str] = {}
     for lang in LANGS:
-        for form, key in jp_roles(lang):
+        for form, key in _all_roles(lang):
             forms.setdefault(_role_norm(form), key)
     ordered = sorted(forms, key=lambda f: (-len(f), f))
     parts = []
@@ -412,25 +418,36 @@ def _role_matcher() -> tuple[re.Pattern[str], list[str]]:
 def _role_lookup() -> dict[str, str]:
     out: dict[str, str] = {}
     for lang in LANGS:
-        for form, key in jp_roles(lang):
+        for form, key in _all_roles(lang):
             out.setdefault(_role_norm(form), key)
     return out
 
 
 def role_key(text: str | None) -> str | None:
     """Key of the longest Japanese government title contained in text
-    (case, hyphens and commas ignored for English; NFKC)."""
+    (case, hyphens and commas ignored for English; NFKC).  None when there
+    is none, or when the title is part of a blocked form (key "-" in the
+    roles files: デジタル大臣会合, 外相会談)."""
     if not text:
         return None
     t = _role_norm(text)
     pat, _ = _role_matcher()
     lookup = _role_lookup()
-    best = ""
+    best: tuple[int, int] | None = None
+    blocked: list[tuple[int, int]] = []
     for m in pat.finditer(t):
         f = m.group(1)
-        if len(f) > len(best):
-            best = f
-    return lookup.get(best) if best else None
+        span = (m.start(), m.start() + len(f))
+        if lookup.get(f) == BLOCKED:
+            blocked.append(span)
+        elif best is None or len(f) > best[1] - best[0]:
+            best = span
+    if best is None:
+        return None
+    # a title inside a blocked form (デジタル大臣 in デジタル大臣会合) is no title
+    if any(s < best[1] and best[0] < e for s, e in blocked):
+        return None
+    return lookup.get(t[best[0]:best[1]])
 
 
 @cache

@@ -173,7 +173,10 @@ def test_city_count_and_countries():
     ("Minister of Economy, Trade and Industry", "meti.minister"),
     ("Minister for Internal Affairs and Communications", "mic.minister"),
     ("Minister for Foreign Affairs", "mofa.minister"),
-    ("G7 Digital Ministerial Meeting", None),              # "Ministerial" is not "Minister"
+    ("G7 Digital Ministerial Meeting", None),
+    ("G7デジタル大臣会合", None),                          # a meeting, not a title
+    ("日加外相会談", None),
+    ("副首相兼デジタル転換大臣", "cabinet.deputy-prime-minister"),              # "Ministerial" is not "Minister"
     ("Digital Ministers' Meeting", None),
     ("", None),
 ])
@@ -183,6 +186,7 @@ def test_role_key(text, key):
 
 def test_jp_roles_longest_first():
     for lang in ("en", "ja"):
+        assert all(k != "-" for _, k in g.jp_roles(lang))
         forms = [f for f, _ in g.jp_roles(lang)]
         assert forms == sorted(forms, key=len, reverse=True)
         assert len(forms) > 50
