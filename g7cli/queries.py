@@ -15,7 +15,7 @@ import sqlite3
 from pathlib import Path
 
 from g7cli.errors import UsageError
-from g7cli.textkeys import PREFIX_END, fold
+from g7cli.textkeys import PREFIX_END, country_key, fold
 
 
 class Filters:
@@ -76,8 +76,8 @@ class _Where:
         self.clauses: list[str] = []
         self.params: dict[str, object] = {}
         if f.country is not None:
-            self.params["country_key"] = fold(f.country)
-            self.params["country_code"] = f.country.strip().upper()
+            self.params["country_key"] = country_key(f.country)
+            self.params["country_code"] = country_key(f.country).upper()
         if f.delegate is not None:
             self.params["delegate_lo"] = fold(f.delegate)
             self.params["delegate_hi"] = fold(f.delegate) + PREFIX_END

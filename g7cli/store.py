@@ -23,7 +23,7 @@ from pathlib import Path
 
 from g7cli import merge
 from g7cli.extract.model import Bilateral, Evidence, Extraction
-from g7cli.textkeys import fold, name_keys
+from g7cli.textkeys import country_key, name_keys
 
 # Sources are read English first, then by file name, so merged spellings
 # read "Kono / 河野" whatever order the files were ingested in.
@@ -283,7 +283,7 @@ def register_country(conn, code: str, name: str | None = None) -> str:
     else:
         canonical = row[0]
     conn.executemany("INSERT OR IGNORE INTO country_aliases(alias, code) VALUES (?, ?)",
-                     [(fold(a), code) for a in dict.fromkeys(aliases) if a and fold(a)])
+                     [(country_key(a), code) for a in dict.fromkeys(aliases) if a and country_key(a)])
     return canonical
 
 

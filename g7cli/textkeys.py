@@ -19,6 +19,15 @@ def fold(text: str | None) -> str:
     return " ".join(unicodedata.normalize("NFKC", text or "").casefold().split())
 
 
+def country_key(text: str | None) -> str:
+    """A country name or code as --country compares it: folded, without a
+    leading "the" or dots ("the U.S." -> "us", "the UK" -> "uk")."""
+    key = fold(text).replace(".", "")
+    if key.startswith("the "):
+        key = key[4:]
+    return " ".join(key.split())
+
+
 def name_keys(name: str | None) -> list[str]:
     """The whole name and each of its words, folded: what --delegate can match."""
     whole = fold(name)

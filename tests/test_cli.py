@@ -133,6 +133,15 @@ def test_bilaterals_with_italy(seeded):
         assert seeded.json("bilaterals", "--country", spelling) == talks
 
 
+def test_country_names_codes_and_common_forms_give_the_same_rows(seeded):
+    # Aliases are stored in the database when a country is first seen, so the
+    # query itself needs no gazetteer.
+    talks = seeded.json("bilaterals", "--country", "US")
+    assert talks and {t["country_code"] for t in talks} == {"US"}
+    for spelling in ("the USA", "U.S.", "United States", "usa", "アメリカ"):
+        assert seeded.json("bilaterals", "--country", spelling) == talks, spelling
+
+
 def test_meetings_hosted_in_or_attended_by(seeded):
     hosted = seeded.json("meetings", "--country", "Italy")
     assert {m["host_country_code"] for m in hosted} == {"IT"}
