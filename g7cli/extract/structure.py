@@ -19,6 +19,7 @@ _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
 _MARKERS: list[tuple[str, re.Pattern]] = [
     ("circled", re.compile(r"^[\u2460-\u2473\u2776-\u277F](?:\s*)(?P<c>.*)$")),
     ("paren-num", re.compile(r"^\(\s*(?P<n>\d{1,2})\s*\)\s*(?P<c>.*)$")),
+    ("paren-kanji", re.compile(r"^\(\s*[一二三四五六七八九十]{1,3}\s*\)\s*(?P<c>.*)$")),
     ("num-paren", re.compile(r"^(?P<n>\d{1,2})\)\s*(?P<c>.*)$")),
     ("num-dot", re.compile(r"^(?P<n>\d{1,2})\s*[.．、](?!\d)\s*(?P<c>.*)$")),
     ("num-space", re.compile(rf"^(?P<n>\d{{1,2}})\s+(?!{_MONTH}|\d|年|月|日)(?P<c>\S.*)$", re.I)),
@@ -27,12 +28,12 @@ _MARKERS: list[tuple[str, re.Pattern]] = [
     ("roman", re.compile(r"^(?:I|II|III|IV|V|VI|VII|VIII|IX|X)[.)]\s+(?P<c>.*)$")),
     ("iroha", re.compile(r"^[アイウエオカキクケコ]\s+(?P<c>.*)$")),
     ("alpha", re.compile(r"^\(?[a-h]\)\s+(?P<c>.*)$")),
-    ("symbol", re.compile(r"^(?P<s>[■◆▼▲◇□▶►])\s*(?P<c>.*)$")),
+    ("symbol", re.compile(r"^(?P<s>[■◆▼▲◇□▶►●])\s*(?P<c>.*)$")),
     ("bracket", re.compile(r"^(?:【(?P<b1>[^】]{1,40})】|\[\s*(?P<b2>[^\]]{1,60}?)\s*\])\s*(?P<c>.*)$")),
-    ("bullet", re.compile(r"^(?P<s>[-*•・◦○●▪‐–—])\s*(?P<c>.*)$")),
+    ("bullet", re.compile(r"^(?P<s>[-*•・◦○▪‐–—])\s*(?P<c>.*)$")),
     ("note", re.compile(r"^(?P<s>※)\s*(?P<c>.*)$")),
 ]
-_HEADING_STYLES = {"circled", "paren-num", "num-paren", "num-dot", "num-space", "dai", "kanji-num",
+_HEADING_STYLES = {"circled", "paren-num", "paren-kanji", "num-paren", "num-dot", "num-space", "dai", "kanji-num",
                    "roman", "iroha", "alpha", "symbol"}
 _SENTENCE_END = re.compile(r"[。．]$|(?<!\betc)(?<!\bNo)[.!?]$")
 

@@ -185,8 +185,34 @@ def _special_sessions(doc: Document) -> list[Theme]:
     return out
 
 
+def _bare_items(doc: Document) -> list[Theme]:
+    """Session titles on lines of their own, each followed by its paragraph,
+    under a discussion heading: no marker, but the layout says "title"."""
+    for h in doc.sections("themes"):
+        body = [ln for ln in doc.body(h)]
+        out = []
+        for i, ln in enumerate(body):
+            if ln.blank or ln.style or i + 1 >= len(body):
+                continue
+            nxt = body[i + 1]
+            prev = body[i - 1] if i else None
+            if nxt.blank or nxt.style or (prev is not None and not prev.blank):
+                continue
+            if _is_title(ln.text, doc.lang) and len(nxt.text) > len(ln.text) * 1.5 \
+                    and not _SENT_END.search(ln.text):
+                t = _theme(ln.text, Evidence(ln.start, ln.end, ln.text), nxt.text)
+                if t:
+                    out.append(t)
+        if len(out) >= 2:
+            return out
+    return []
+
+
+_SENT_END = re.compile(r"[。.:：]$")
+
+
 def extract(doc: Document) -> list[Theme]:
-    themes = _inline(doc) or _listed(doc) or _prose(doc)
+    themes = _inline(doc) or _listed(doc) or _bare_items(doc) or _prose(doc)
     themes += _special_sessions(doc)
     out: list[Theme] = []
     for t in themes:
