@@ -329,7 +329,8 @@ def _city_matcher() -> _Matcher:
 def _city_keys() -> dict[str, str]:
     out: dict[str, str] = {}
     for alias, name in _city_aliases():
-        out.setdefault(_key(alias), name)
+        if name != BLOCKED:
+            out.setdefault(_key(alias), name)
     return out
 
 

@@ -121,7 +121,7 @@ def test_blocked_japanese_regions():
     ("モントリオール", ("Montreal", "CA")), ("Dusseldorf", ("Düsseldorf", "DE")),
     ("ナイアガラ・オン・ザ・レイク", ("Niagara-on-the-Lake", "CA")), ("Washington, D.C.", ("Washington, D.C.", "US")),
     ("Evian", ("Évian-les-Bains", "FR")), ("Kananaskis", ("Kananaskis", "CA")), ("Elmau", ("Elmau", "DE")),
-    ("Atlantis", None),
+    ("Atlantis", None), ("Paris Agreement", None),
 ])
 def test_city(name, expected):
     assert g.city(name) == expected
@@ -136,6 +136,9 @@ def test_city(name, expected):
     ("宮崎副大臣が出席", []),
     ("G7宮崎農業大臣会合", ["Miyazaki"]),
     ("a fine nice day", []),
+    ("the Hiroshima AI Process and the Paris Agreement", []),
+    ("広島AIプロセスの成果", []),
+    ("G7広島サミット", ["Hiroshima"]),
 ])
 def test_find_cities(text, names):
     assert [m.name for m in g.find_cities(text)] == names
