@@ -492,7 +492,7 @@ def _word_pattern(word: str) -> str:
 
 
 @cache
-def _topic_groups() -> tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...]:
+def _topic_groups(weak: bool = True) -> tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...]:
     """Per tag: (tag, words regex, regex of the forms to blank out first)."""
     words: dict[str, list[str]] = {}
     blocked: dict[str, list[str]] = {}
@@ -502,7 +502,7 @@ def _topic_groups() -> tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None]
                 w = normalize(r[1])
                 if r[0].startswith("!"):
                     blocked.setdefault(r[0][1:], []).append(w)
-                else:
+                elif weak or len(r) < 3 or r[2] != "weak":
                     words.setdefault(r[0], []).append(w)
 
     def alt(ws: list[str]) -> re.Pattern[str]:
@@ -512,13 +512,18 @@ def _topic_groups() -> tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None]
                  for tag, ws in sorted(words.items()))
 
 
-def topics(text: str | None) -> list[str]:
-    """Sorted unique topic tags whose words occur in text (either language)."""
+def topics(text: str | None, weak: bool = True) -> list[str]:
+    """Sorted unique topic tags whose words occur in text (either language).
+
+    weak=True (default, for a theme title) counts every word; weak=False
+    counts only the specific ones (generative AI, submarine cable, DFFT,
+    サプライチェーン強靱化 ...), for a long body of text where generic words
+    (data, network, AI, 通信) would add tags the theme is not about."""
     if not text:
         return []
     t = normalize(text)
     out = []
-    for tag, pat, block in _topic_groups():
+    for tag, pat, block in _topic_groups(bool(weak)):
         tt = block.sub(" ", t) if block is not None else t
         if pat.search(tt):
             out.append(tag)

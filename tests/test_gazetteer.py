@@ -276,3 +276,12 @@ def test_alias_codes_exist():
     for lang in ("en", "ja"):
         for alias, code in g._aliases(lang):
             assert code == "-" or g.entity(code), (lang, alias, code)
+
+
+@pytest.mark.parametrize("text,tags", [
+    ("AI and data", []),                              # generic words: titles only
+    ("generative AI and submarine cables", ["ai", "connectivity"]),
+    ("広島AIプロセスと海底ケーブル", ["ai", "connectivity"]),
+])
+def test_topics_strong_words_only(text, tags):
+    assert g.topics(text, weak=False) == tags
