@@ -19,6 +19,7 @@ from g7cli.extract.model import Bilateral, Delegate, Evidence
 from g7cli.extract.rules import rules, rx
 from g7cli.extract.structure import Document, Heading, Line, sentences
 
+_CAPTION = re.compile(r"^[(（]?\s*(?:写真|Photo)\b|^Photo\s", re.I)
 _JA_PAIR = re.compile(r"日(?P<a>[^\s日外首会・]{1,8}?)(?:外相|外務大臣|首脳|大臣|閣僚|財務相)?会談")
 
 
@@ -124,6 +125,8 @@ def extract(doc: Document, delegates: list[Delegate], meeting_days: list[dt.date
 
     def consider(line: Line, ctx: Context, in_section: bool, list_ok: bool, is_head: bool = False) -> int:
         n = 0
+        if _CAPTION.match(line.text):
+            return 0   # a photo caption repeats a talk; under the next unit it would take that unit's country
         for s, e in sentences(doc.text, line.start, line.end):
             sent = doc.text[s:e]
             strong = _talky(doc, sent, strong=True)

@@ -16,7 +16,7 @@ from g7cli.extract.structure import Document, sentences
 _LINK_NOISE = re.compile(
     r"【(?:原文|仮訳|英文|和文|概要|本文)】\s*(?:PDF)?\s*/?|\((?:原文|仮訳|英文|和文|概要)\)|\(PDF[^)]*\)|\(original text[^)]*\)"
     r"|\[PDF[^\]]*\]|PDF形式[^)]*|PDF|別ウィンドウで開きます|\(\s*\d[\d,.]*\s*KB\s*\)", re.I)
-_JA_ADOPTED = re.compile(r"「?(?P<t>G7[^、。「」]*?(?:宣言|声明|憲章|総括|コミュニケ))」?(?:及び[^。]*?)?(?:が|を)(?:採択|発出|取りまとめ|とりまとめ|公表)")
+_JA_ADOPTED = re.compile(r"「?(?P<t>G7[^、。「」]*?(?:宣言|声明|憲章|総括|コミュニケ)|議長総括|議長声明|共同声明|閣僚声明|閣僚宣言|大臣宣言)」?(?:及び[^。]*?)?(?:が|を)(?:採択|発出|取りまとめ|とりまとめ|公表)")
 _JA_QUOTED = re.compile(r"「(?P<t>[^「」]{4,80}?(?:宣言|声明|憲章|総括|行動集|協調行動集|コミュニケ)[^「」]{0,20})」")
 _EN_TITLED = re.compile(
     r"(?P<t>(?:the\s+)?(?:G7\s+)?(?:[A-Z][\w'’\-]*[,]?\s+(?:and\s+|&\s+|of\s+|on\s+|for\s+|the\s+)*){0,10}"
@@ -94,6 +94,11 @@ def _sentence_titles(doc: Document) -> list[tuple[str, Evidence]]:
 def extract(doc: Document) -> list[Outcome]:
     found: list[Outcome] = []
     for raw, ev in _list_items(doc) + _sentence_titles(doc):
+        pointer = re.match(r"^(?:その|同|これらの|本)(?P<k>[^「」]*?)(?:である|として)?「(?P<t>[^」]+)」?", raw)
+        if pointer:     # "その附属書である「X」": the title is X, the kind its head
+            raw = f"{pointer.group('k')}「{pointer.group('t')}」"
+        elif re.match(r"^(?:その|同|これら|this|its|these)\b", raw, re.I):
+            continue
         title = clean(raw)
         title = re.sub(r"\s*\((?:原文|仮訳)\)$", "", title)
         if len(title) < 4:

@@ -15,6 +15,7 @@ from g7cli.extract.structure import Document, sentences
 
 _CHAIR = re.compile(r"^\s*[(（]\s*(?:議長国?|議長|presidency|chair|host|G7\s*presidency)\s*[)）]", re.I)
 _LABEL = re.compile(r"^(?:参加国|出席国|参加者|出席者|参加国・機関|出席国・機関|参加国・地域|Participants|Attendees|Participating countries[^:：]*)\s*[:：]", re.I)
+_INVITED = re.compile(r"招待国|招待され|invited|guests?\b|outreach", re.I)
 _JOINED = re.compile(r"参加|出席|加わ|attend|participat|joined|took part", re.I)
 
 
@@ -50,13 +51,14 @@ def _scopes(doc: Document) -> list[tuple[int, int]]:
                     break
                 end = nxt.end
             out.append((ln.content_start, end))
-        elif not ln.style or ln.style.startswith("bullet"):
+        elif not ln.style or ln.style.startswith("bullet") or len(ln.content) > 60:
             # "日本、米国、英国…及びEUの外相が出席": an enumeration of several
             # members in a sentence about who took part.
             for s, e in sentences(doc.text, ln.start, ln.end):
                 sent = doc.text[s:e]
-                if _JOINED.search(sent) and sum(1 for m in gazetteer.find_entities(sent)
-                                                if (gazetteer.entity(m.code) or _NONE).g7) >= 4:
+                found = gazetteer.find_entities(sent)
+                members = sum(1 for m in found if (gazetteer.entity(m.code) or _NONE).g7)
+                if _JOINED.search(sent) and (members >= 4 or (_INVITED.search(sent) and len(found) >= 2)):
                     out.append((s, e))
     return out
 

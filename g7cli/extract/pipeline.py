@@ -72,6 +72,11 @@ def run(raw: str) -> Extraction:
         cities=cities, host_country_code=host, virtual=meeting.is_virtual(doc, held, mention), evidence=ev)
     ex.delegates = delegates(doc)
     ex.participants = participants.extract(doc)
+    if ex.participants and not any(p.chair for p in ex.participants):
+        # No "(議長国)" mark in the list: the presidency the text names, if listed.
+        pres = meeting.presidency(doc)
+        for p in ex.participants:
+            p.chair = p.code == pres
     if ex.meeting.host_country_code is None:
         chair = next((p.code for p in ex.participants if p.chair), None)
         ex.meeting.host_country_code = chair
