@@ -129,7 +129,8 @@ def same_meeting(a: MeetingReport, b: MeetingReport) -> bool:
     if a.start_date and b.start_date:
         return a.year == b.year and dates_overlap(a.start_date, a.end_date, b.start_date, b.end_date)
     # Without dates on both sides only an identical title is evidence enough.
-    return (a.year == b.year or a.year is None or b.year is None) and fold(a.title) == fold(b.title)
+    same_title = bool(fold(a.title)) and fold(a.title) == fold(b.title)
+    return (a.year == b.year or a.year is None or b.year is None) and same_title
 
 
 @dataclass

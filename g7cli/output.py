@@ -17,6 +17,10 @@ from typing import TextIO
 
 FORMATS = ("table", "json", "jsonl", "csv", "tsv")
 LIST_SEPARATOR = "; "
+# Characters that are legal raw inside a JSON string but that line-splitting
+# readers (Python's splitlines, some editors) treat as line ends: escaped in
+# JSONL so that one object stays one line.
+_LINE_BREAKS = {0x85: "\\u0085", 0x2028: "\\u2028", 0x2029: "\\u2029"}
 
 
 def default_format(stream: TextIO | None = None) -> str:
@@ -57,13 +61,16 @@ def render(rows: list[dict], columns: list[str], fmt: str | None = None, *,
         stream.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
     elif fmt == "jsonl":
         for r in rows:
-            stream.write(json.dumps(r, ensure_ascii=False) + "\n")
+            stream.write(json.dumps(r, ensure_ascii=False).translate(_LINE_BREAKS) + "\n")
     elif fmt == "csv":
         import csv
 
         writer = csv.writer(stream, lineterminator="\n")
         writer.writerow(keys)
-        writer.writerows([_cell(r.get(k)) for k in keys] for r in rows)
+        # A lone "\r" would not be quoted with "\n" as the line terminator
+        # and would split the row for a reader: line breaks become "\n".
+        writer.writerows([_cell(r.get(k)).replace("\r\n", "\n").replace("\r", "\n") for k in keys]
+                         for r in rows)
     elif fmt == "tsv":
         stream.write("\t".join(keys) + "\n")
         for r in rows:

@@ -124,13 +124,14 @@ def _save_facts(conn, doc_id: int, ex: Extraction, result: SaveResult) -> None:
     m = ex.meeting
     assert m is not None
     _register_countries(conn, ex)
-    report = merge.MeetingReport(m.title, m.year, m.start_date, m.end_date, m.host_country_code)
+    title = m.title or ""  # NOT NULL columns; an untitled meeting still merges by dates
+    report = merge.MeetingReport(title, m.year, m.start_date, m.end_date, m.host_country_code)
     meeting_id = _find_meeting(conn, report)
     if meeting_id is None:
-        meeting_id = _insert(conn, "meetings", {"title": m.title, "year": m.year})
+        meeting_id = _insert(conn, "meetings", {"title": title, "year": m.year})
         result.meetings_added += 1
     _insert(conn, "meeting_documents", {
-        "document_id": doc_id, "meeting_id": meeting_id, "title": m.title, "year": m.year,
+        "document_id": doc_id, "meeting_id": meeting_id, "title": title, "year": m.year,
         "start_date": m.start_date, "end_date": m.end_date,
         "host_country_code": m.host_country_code, "virtual": int(bool(m.virtual)),
         **_evidence(m.evidence),

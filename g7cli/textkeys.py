@@ -15,8 +15,10 @@ PREFIX_END = "\U0010ffff"
 
 
 def fold(text: str | None) -> str:
-    """NFKC, casefolded, whitespace collapsed."""
-    return " ".join(unicodedata.normalize("NFKC", text or "").casefold().split())
+    """NFKC, casefolded, whitespace collapsed (NFKC again after casefolding,
+    which can undo it: "C\u0327" -> "ç" must fold like "Ç")."""
+    folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text or "").casefold())
+    return " ".join(folded.split())
 
 
 def country_key(text: str | None) -> str:

@@ -41,6 +41,7 @@ def test_same_meeting_needs_same_host_and_overlapping_dates():
 def test_same_meeting_without_dates_needs_the_same_title():
     assert merge.same_meeting(report(None, None), report("2024-03-14", None))
     assert not merge.same_meeting(report(None, None, title="Other"), report("2024-03-14", None))
+    assert not merge.same_meeting(report(None, None, title=""), report(None, None, title=""))
 
 
 def test_delegates_match_by_role_key_before_names():
