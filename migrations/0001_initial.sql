@@ -152,10 +152,12 @@ CREATE TABLE themes (
 CREATE INDEX themes_meeting_id ON themes(meeting_id);
 CREATE INDEX themes_document_id ON themes(document_id);
 
+-- Key columns first: SQLite 3.40's integrity_check wrongly reports NULLs in
+-- a WITHOUT ROWID table whose non-key column sits between key columns.
 CREATE TABLE theme_topics (
     theme_id INTEGER NOT NULL REFERENCES themes(id) ON DELETE CASCADE,
-    position INTEGER NOT NULL,
     topic    TEXT NOT NULL,
+    position INTEGER NOT NULL,
     PRIMARY KEY (theme_id, topic)
 ) WITHOUT ROWID;
 CREATE INDEX theme_topics_topic ON theme_topics(topic);

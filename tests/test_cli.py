@@ -50,6 +50,13 @@ def test_ingest_seeds_then_again_is_unchanged(g7, db_path):
     assert len(before) == len(db_path.read_bytes())
 
 
+def test_the_seeded_database_passes_integrity_and_foreign_key_checks(seeded):
+    with sqlite3.connect(seeded.db) as c:
+        assert c.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        assert c.execute("PRAGMA foreign_key_check").fetchall() == []
+    c.close()
+
+
 def test_the_three_2024_releases_make_one_meeting(g7, seeds):
     result = g7("ingest", *[p for p in seeds if p.name.startswith("2024-")])
     assert result.exit_code == 0, result.stderr
