@@ -181,7 +181,7 @@ def held_sentence(doc: Document, mention: Mention) -> tuple[int, int]:
 
 
 _JA_PLACE = re.compile(r"(?P<place>[^、。]{1,60}?)(?:において|にて|で(?:開催|開か))")
-_EN_PLACE = re.compile(r"\b(?:in|at)\s+(?P<place>[A-Z][^.;]{1,80}?)(?=,? (?:under|on|from|and|with|as|to|where|which|chaired|hosted)\b|[.;]|$)")
+_EN_PLACE = re.compile(r"\b(?:in|at)\s+(?P<place>[A-Z][^.;]{1,80}?)(?=, (?:and|where|which)\b|,? (?:under|on|from|with|as|to|chaired|hosted)\b|[.;]|$)")
 
 
 def place(doc: Document, span: tuple[int, int]) -> tuple[list[City], str | None, Evidence]:
