@@ -44,10 +44,6 @@ def test_every_shared_seed_is_bundled():
         assert seed is not None, f"{gold['file']} has no identical file in seeds/"
 
 
-# The extractor (g7cli/extract) is still being completed; a document it does
-# not yet get right shows as XFAIL, never as a pass. Remove the marker once
-# every seed matches (issue 2's done-when).
-@pytest.mark.xfail(reason="extraction of every seed not complete yet", strict=False)
 @pytest.mark.parametrize("seed,gold", gold_pairs(), ids=lambda v: v.name if isinstance(v, Path) else "")
 def test_seed_extraction_matches_gold(tmp_path, seed, gold):
     score = load_score()
