@@ -160,11 +160,14 @@ def meeting_dates(doc: Document, mention: Mention, ref: dt.date | None) -> tuple
             if got:
                 return got, (s, e)
             continue
-        for c in clusters(doc.text, s, e):
-            if c.has_month:
-                got = c.resolve(ref)
-                if got:
-                    return got, (s, e)
+        found = [c for c in clusters(doc.text, s, e) if c.has_month]
+        # "Building on the meeting held in A on 29-30 April, the meeting was
+        # held in B on 14-15 March": the days after the reported meeting's name.
+        after = [c for c in found if c.start > mention.start] if s <= mention.start < e else []
+        for c in after + found:
+            got = c.resolve(ref)
+            if got:
+                return got, (s, e)
     return [], None
 
 
@@ -220,7 +223,7 @@ def place(doc: Document, span: tuple[int, int]) -> tuple[list[City], str | None,
     return cities, host, Evidence(s, e, sent)
 
 
-_EN_PRESIDENCY = re.compile(r"(?:[Uu]nder|of)\s+(?:the\s+)?(?P<c>[A-Z][\w .]+?)['’]s\s+(?:G7\s+)?Presidency|G7\s+Presidency\s+of\s+(?:the\s+)?(?P<c2>[A-Z][\w .]+)")
+_EN_PRESIDENCY = re.compile(r"(?:[Uu]nder|of)\s+(?:the\s+)?(?P<c>[A-Z][\w .]+?)(?:['’]s)?\s+(?:G7\s+)?Presidency|G7\s+Presidency\s+of\s+(?:the\s+)?(?P<c2>[A-Z][\w .]+)")
 _JA_PRESIDENCY = re.compile(r"議長国(?:である|の|・)?(?P<c>[^\s、。のでがはを]{2,12})|(?P<c2>[^\s、。のでがはを]{2,12}?)議長国")
 
 

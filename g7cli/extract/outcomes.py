@@ -20,7 +20,7 @@ _JA_ADOPTED = re.compile(r"「?(?P<t>G7[^、。「」]*?(?:宣言|声明|憲章|
 _JA_QUOTED = re.compile(r"「(?P<t>[^「」]{4,80}?(?:宣言|声明|憲章|総括|行動集|協調行動集|コミュニケ)[^「」]{0,20})」")
 _EN_TITLED = re.compile(
     r"(?P<t>(?:the\s+)?(?:G7\s+)?(?:[A-Z][\w'’\-]*[,]?\s+(?:and\s+|&\s+|of\s+|on\s+|for\s+|the\s+)*){0,10}"
-    r"(?:Declaration|Statement|Charter|Communiqu[eé]|Chairs?['’]?\s*Summary)"
+    r"(?:Declaration|Statement|Charter|Communiqu[eé]|Chair(?:['’]s|s['’]?)?\s*Summary)"
     r"(?:\s+(?:on|for|of)\s+(?:the\s+)?[A-Z][\w'’\-]*(?:\s+(?:and\s+|of\s+|on\s+|for\s+|the\s+)*[A-Z][\w'’\-]*)*)?)")
 
 
@@ -85,9 +85,11 @@ def _sentence_titles(doc: Document) -> list[tuple[str, Evidence]]:
                     out.append((m.group("t"), ev))
             if adopted_en.search(sent) or (ln.style is None and len(ln.text) < 60 and not sent.endswith(".")):
                 for m in _EN_TITLED.finditer(sent):
-                    t = re.sub(r"^the\s+", "", m.group("t").strip())
-                    if t[0].isupper() and not re.match(r"^(?:A|An|This|The)\b", t):
-                        out.append((t, ev))
+                    # "the G7 Statement on X and the G7 Declaration on Y": two documents.
+                    for t in re.split(r"\s+and\s+the\s+(?=[A-Z])", m.group("t").strip()):
+                        t = re.sub(r"^the\s+", "", t)
+                        if t and t[0].isupper() and not re.match(r"^(?:A|An|This|The)\b", t):
+                            out.append((t, ev))
     return out
 
 

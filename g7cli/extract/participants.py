@@ -15,6 +15,8 @@ from g7cli.extract.structure import Document, sentences
 
 _CHAIR = re.compile(r"^\s*[(（]\s*(?:議長国?|議長|presidency|chair|host|G7\s*presidency)\s*[)）]", re.I)
 _LABEL = re.compile(r"^(?:参加国|出席国|参加者|出席者|参加国・機関|出席国・機関|参加国・地域|Participants|Attendees|Participating countries[^:：]*)\s*[:：]", re.I)
+_GROUP = re.compile(r"構成国|招待国|国際機関|参加国|出席国|G7|オブザーバー|members?|invited|organi[sz]ations|guests|observers", re.I)
+_ABBR = re.compile(r"(?:(?<=[、,:：\s])|^)(?P<a>[英米仏独伊加日韓中豪印露])(?=[、,\s(]|及び|$)")
 _INVITED = re.compile(r"招待国|招待され|invited|guests?\b|outreach", re.I)
 _JOINED = re.compile(r"参加|出席|加わ|attend|participat|joined|took part", re.I)
 
@@ -36,7 +38,9 @@ def _scopes(doc: Document) -> list[tuple[int, int]]:
             end = ln.end
         out.append((h.line.content_start, end))
     for ln in doc.lines:
-        if _LABEL.match(ln.content) and not re.match(r"^(?:我が国|日本)", ln.content):
+        if ln.style == "bracket" and ln.content and _GROUP.search(ln.label or ""):
+            out.append((ln.content_start, ln.end))    # 【G7構成国・地域】日本(議長国)、米国…
+        elif _LABEL.match(ln.content) and not re.match(r"^(?:我が国|日本)", ln.content):
             out.append((ln.start, ln.end))
         elif ln.style and len(ln.content) <= 15 and doc.heading_at.get(ln.index) is None \
                 and re.search(r"参加国|出席国|参加機関|Participants|Participating", ln.content, re.I):
@@ -66,7 +70,13 @@ def _scopes(doc: Document) -> list[tuple[int, int]]:
 def extract(doc: Document) -> list[Participant]:
     found: dict[str, Participant] = {}
     for a, b in _scopes(doc):
-        for m in gazetteer.find_entities(doc.text[a:b]):
+        chunk = doc.text[a:b]
+        matches = list(gazetteer.find_entities(chunk))
+        for m in _ABBR.finditer(chunk):     # "仏、独、伊、加" in a list
+            code = gazetteer.abbreviation(m.group("a"))
+            if code:
+                matches.append(type("M", (), {"start": m.start(), "end": m.end(), "code": code})())
+        for m in sorted(matches, key=lambda x: x.start):
             ent = gazetteer.entity(m.code)
             if ent is None:
                 continue

@@ -32,7 +32,8 @@ def _jp_role_rx(lang: str, specific: bool) -> re.Pattern:
     forms = [f for f, key in gazetteer.jp_roles(lang) if (not key.startswith("*")) == specific]
     alt = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
     if lang == "ja":
-        return re.compile(rf"(?<![{KANJI}])(?P<name>[{KANJI}]{{1,6}}?)(?P<role>{alt})")
+        return re.compile(rf"(?<![{KANJI}])(?P<name>[{KANJI}]{{1,6}}?)(?P<role>{alt})"
+                          rf"|(?P<role2>{alt})[ \t]+(?P<name2>[{KANJI}]{{2,5}})(?=が|は|、|,|も|と|及び|\(|$)")
     name = r"(?P<name>[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)?)"
     return re.compile(
         rf"(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?{name},\s+(?:the\s+)?(?P<role>{alt})(?![ \t]+(?:and|of|for|&)\s+[A-Z])"
@@ -48,11 +49,12 @@ def jp_officials(text: str, lang: str) -> list[PersonMention]:
     out = []
     if lang == "ja" or re.search(f"[{KANJI}]", text):
         for m in _jp_role_rx("ja", True).finditer(text):
-            name = m.group("name")
+            name = m.group("name") or m.group("name2")
             if name in _STOP_NAMES or _ORG_SUFFIX.search(name) or name[-1] in "のは" \
                     or (name[0] == "日" and gazetteer.abbreviation(name[1:])):   # 日加外相(会談)
                 continue
-            out.append(PersonMention(m.start(), m.end(), name, m.group("role"), gazetteer.role_key(m.group("role"))))
+            role = m.group("role") or m.group("role2")
+            out.append(PersonMention(m.start(), m.end(), name, role, gazetteer.role_key(role)))
     for m in _jp_role_rx("en", True).finditer(text):
         name = m.group("name") or m.group("name2")
         role = m.group("role") or m.group("role2")
@@ -100,8 +102,8 @@ _JA_NAME = rf"(?:{_KATA}|[A-Z]\.?)(?:[・=\u30a0](?:{_KATA}|[A-Z]\.?))*"
 def _ja_counterpart_rx() -> re.Pattern:
     heads = rules("ja")["counterpart_role_heads"]
     return re.compile(
-        rf"(?<![{KANJI}\u30a1-\u30fa\u30fc・])(?P<name>{_JA_NAME})\s?"
-        rf"(?P<role>(?:[^\s、。「」()と及の]*?){heads}(?:\([^)]*担当\))?)(?=と|との|、|,|及び|\)|\(|は|が|に|を|から|$|\s|。|兼)")
+        rf"(?<![{KANJI}\u30a1-\u30fa\u30fc・])(?P<name>{_JA_NAME})\s{{0,3}}"
+        rf"(?P<role>(?:[^\s、。「」()と及の:：]*?){heads}(?:\([^)]*担当\))?)(?=と|との|、|,|及び|\)|\(|は|が|に|を|から|$|\s|。|兼)")
 
 
 def ja_counterparts(text: str, offset: int = 0) -> list[PersonMention]:
@@ -117,9 +119,11 @@ def ja_counterparts(text: str, offset: int = 0) -> list[PersonMention]:
                 tokens.pop()
             else:
                 break
+        role = m.group("role")
+        while tokens and tokens[-1] in stop:     # "…・デジタル担当大臣": the word belongs to the role
+            role = tokens.pop() + role
         if not tokens or any(t in stop for t in tokens) or len("".join(tokens)) < 2:
             continue
-        role = m.group("role")
         own = gazetteer.role_key(m.group("name") + role)
         if (own and not own.startswith("*") and _starts_with_jp_role(m.group("name") + role)) \
                 or re.search(rf"[{KANJI}]", text[max(0, m.start() - 1):m.start()]):
@@ -163,11 +167,12 @@ def _en_counterpart_rx() -> re.Pattern:
         rf"\b(?P<hon>{r['honorifics']})\s+(?P<name>{name})"
         rf"(?:\s*,\s*(?:the\s+)?(?P<role>[A-Z][^()]*?))?"
         rf"(?=\s*\((?P<paren>[^()]{{1,30}})\)|\)|(?<![A-Z])\.(?:\s|$)|,\s*(?:and\s+)?(?:{r['honorifics']}|Minister|H\.E)\b"
-        rf"|\s+(?:on|about|regarding|concerning)\s+(?!the\s+[A-Z]|[A-Z])|\s+(?:who|which|and discussed|to discuss)\b|;|$)")
+        rf"|,?\s+(?:on|about|regarding|concerning)\s+(?!the\s+[A-Z]|[A-Z][a-z])|\s+(?:who|which|and discussed|to discuss)\b|;|$)")
 
 
 _EN_LIST_LINE = re.compile(r"^(?P<country>[A-Z][\w .'’()\-]{1,40}?)\s*:\s*(?:(?:Mr|Ms|Mrs|Dr|H\.E)\.?\s+)?"
-                           r"(?P<name>[A-Z][\w'’\-]+(?:\s+(?:[A-Z]\.|[a-z]{2,3}|[A-Z][\w'’\-]+))*)\s*,\s*(?P<role>.+?)\s*$")
+                           r"(?:(?:The\s+)?(?:Right\s+)?Hon(?:ou?rable)?\.?\s+|Rt\.?\s+Hon\.?\s+)?"
+                           r"(?P<name>[A-Z][\w'’\-]+(?:\s+(?:[A-Z]\.|[a-z]{2,3}|[A-Z][\w'’\-]+))*?)(?:\s+MP)?\s*,\s*(?P<role>.+?)\s*$")
 
 
 def en_counterparts(text: str, offset: int = 0) -> list[PersonMention]:

@@ -15,6 +15,9 @@ from g7cli.extract.normalize import language, normalize
 from g7cli.extract.structure import Document, parse, sentences
 
 
+_STALE_DAYS = 120
+
+
 def _evidence(doc: Document, pos: int) -> Evidence:
     line = next((ln for ln in doc.lines if ln.start <= pos <= ln.end), None)
     if line is None:
@@ -64,6 +67,10 @@ def run(raw: str) -> Extraction:
         return ex
     days, span = meeting.meeting_dates(doc, mention, pub)
     if not days:
+        return ex
+    if pub is not None and (pub - days[-1]).days > _STALE_DAYS:
+        # A results release comes out within days; a meeting long before the
+        # publication date is background ("following up on the meeting held ...").
         return ex
     held = meeting.held_sentence(doc, mention)
     cities, host, ev = meeting.place(doc, held)

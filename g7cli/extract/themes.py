@@ -38,6 +38,8 @@ def _inline(doc: Document) -> list[Theme]:
             items = [m.group("t") for m in _QUOTED.finditer(sent)]
             if len(items) < 2:
                 items = _numbered(sent)
+            if len(items) < 2:
+                items = _after_colon(sent)
             if len(items) >= 2:
                 return [t for t in (_theme(i, ev) for i in items) if t]
     return []
@@ -57,6 +59,16 @@ def _numbered(sent: str) -> list[str]:
         p = re.sub(r"[,、]?\s*(?:and|及び)?\s*$", "", p.strip()).strip(" ,、")
         items.append(p)
     return items
+
+
+def _after_colon(sent: str) -> list[str]:
+    """'three themes: A, B and C.' / 'テーマ:A、B及びC'."""
+    m = re.search(r"(?:themes?|topics?|sessions?|agenda|テーマ|議題)[^:：]{0,20}[:：]\s*(?P<l>.+)$", sent, re.I)
+    if not m:
+        return []
+    body = re.sub(r"[.。]$", "", m.group("l"))
+    parts = re.split(r"\s*(?:;|,|、)\s*(?:and\s+)?|\s+and\s+|及び|並びに", body)
+    return [p for p in parts if 1 < len(p) <= 60]
 
 
 def _item_title(ln: Line) -> str:
@@ -185,6 +197,23 @@ def _special_sessions(doc: Document) -> list[Theme]:
     return out
 
 
+_SESSION_LINE = re.compile(r"^(?:Session|セッション)\s*\d+\s*[:：.]?\s*(?P<t>.+)$", re.I)
+
+
+def _session_lines(doc: Document) -> list[Theme]:
+    """'Session 1: AI' / 'セッション1「生成AI」' lines, marker or not."""
+    out = []
+    for ln in doc.lines:
+        m = _SESSION_LINE.match(ln.content)
+        if m and len(m.group("t")) <= 80:
+            q = re.search(r"「([^」]+)」", m.group("t"))
+            t = _theme(q.group(1) if q else re.split(r"\s*[:：]\s+|\s*\(", m.group("t"))[0],
+                       Evidence(ln.start, ln.end, ln.text))
+            if t:
+                out.append(t)
+    return out if len(out) >= 2 else []
+
+
 def _bare_items(doc: Document) -> list[Theme]:
     """Session titles on lines of their own, each followed by its paragraph,
     under a discussion heading: no marker, but the layout says "title"."""
@@ -212,7 +241,7 @@ _SENT_END = re.compile(r"[。.:：]$")
 
 
 def extract(doc: Document) -> list[Theme]:
-    themes = _inline(doc) or _listed(doc) or _bare_items(doc) or _prose(doc)
+    themes = _inline(doc) or _listed(doc) or _session_lines(doc) or _bare_items(doc) or _prose(doc)
     themes += _special_sessions(doc)
     out: list[Theme] = []
     for t in themes:
