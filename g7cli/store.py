@@ -25,11 +25,6 @@ from g7cli import merge
 from g7cli.extract.model import Bilateral, Evidence, Extraction
 from g7cli.textkeys import country_key, name_keys
 
-# Sources are read English first, then by file name, so merged spellings
-# read "Kono / 河野" whatever order the files were ingested in.
-_SOURCE_ORDER = "(d.language IS NOT 'en'), d.file_name, d.id"
-
-
 @dataclass
 class SaveResult:
     status: str               # added | replaced | unchanged
@@ -167,19 +162,16 @@ def _save_facts(conn, doc_id: int, ex: Extraction, result: SaveResult) -> None:
 
 
 def _find_meeting(conn, report: merge.MeetingReport) -> int | None:
-    rows = conn.execute(
-        "SELECT meeting_id, title, year, start_date, end_date, host_country_code "
-        "FROM meeting_documents WHERE year IS ? AND host_country_code IS ? ORDER BY meeting_id",
-        (report.year, report.host_country_code),
-    ).fetchall()
-    if report.year is None:
+    # DISTINCT: a meeting reported by many documents is compared a few times, not once per document.
+    columns = "SELECT DISTINCT meeting_id, title, year, start_date, end_date, host_country_code FROM meeting_documents"
+    if report.year is not None:
+        rows = conn.execute(f"{columns} WHERE year = ? AND host_country_code IS ? ORDER BY meeting_id",
+                            (report.year, report.host_country_code)).fetchall()
+    else:
         # A report without dates can only join by title (merge.same_meeting);
         # look at every report with this host.
-        rows = conn.execute(
-            "SELECT meeting_id, title, year, start_date, end_date, host_country_code "
-            "FROM meeting_documents WHERE host_country_code IS ? ORDER BY meeting_id",
-            (report.host_country_code,),
-        ).fetchall()
+        rows = conn.execute(f"{columns} WHERE host_country_code IS ? ORDER BY meeting_id",
+                            (report.host_country_code,)).fetchall()
     for r in rows:
         if merge.same_meeting(merge.MeetingReport(*r[1:]), report):
             return r[0]
@@ -191,8 +183,9 @@ def _save_delegates(conn, meeting_id: int, doc_id: int, ex: Extraction,
     """Attach the document's delegates to merged rows; their ids, in order."""
     known = []
     for (did,) in conn.execute("SELECT id FROM delegates WHERE meeting_id = ? ORDER BY id", (meeting_id,)):
-        srcs = conn.execute("SELECT name, role_key FROM delegate_sources WHERE delegate_id = ?", (did,)).fetchall()
-        known.append(merge.KnownDelegate(did, [s[0] for s in srcs], {s[1] for s in srcs if s[1]}))
+        srcs = conn.execute("SELECT DISTINCT name, role_key FROM delegate_sources WHERE delegate_id = ?",
+                            (did,)).fetchall()
+        known.append(merge.KnownDelegate(did, merge.unique(s[0] for s in srcs), {s[1] for s in srcs if s[1]}))
     matches = merge.match_delegates(known, ex.delegates)
     ids = []
     for pos, (d, match) in enumerate(zip(ex.delegates, matches)):
@@ -211,12 +204,13 @@ def _save_delegates(conn, meeting_id: int, doc_id: int, ex: Extraction,
     return ids
 
 
+def _delegate_names(conn, delegate_id: int) -> list[str]:
+    return [r[0] for r in conn.execute("SELECT DISTINCT name FROM delegate_sources WHERE delegate_id = ?",
+                                       (delegate_id,))]
+
+
 def _talk_key(conn, t: Bilateral, delegate_id: int | None) -> merge.TalkKey:
-    names = []
-    if delegate_id is not None:
-        names = [r[0] for r in conn.execute("SELECT name FROM delegate_sources WHERE delegate_id = ?", (delegate_id,))]
-    elif t.delegate:
-        names = [t.delegate]
+    names = _delegate_names(conn, delegate_id) if delegate_id is not None else [t.delegate] if t.delegate else []
     return merge.TalkKey(delegate_id, names, t.country_code, [t.counterpart] if t.counterpart else [])
 
 
@@ -229,10 +223,9 @@ def _save_talks(conn, meeting_id: int, doc_id: int, ex: Extraction, delegate_ids
     known = []
     for r in conn.execute("SELECT id, delegate_id, country_code FROM bilaterals WHERE meeting_id = ? ORDER BY id",
                           (meeting_id,)).fetchall():
-        srcs = conn.execute("SELECT counterpart, delegate FROM bilateral_sources WHERE bilateral_id = ?",
+        srcs = conn.execute("SELECT DISTINCT counterpart, delegate FROM bilateral_sources WHERE bilateral_id = ?",
                             (r[0],)).fetchall()
-        delegate_names = ([n for (n,) in conn.execute("SELECT name FROM delegate_sources WHERE delegate_id = ?", (r[1],))]
-                          if r[1] is not None else merge.unique(s[1] for s in srcs))
+        delegate_names = _delegate_names(conn, r[1]) if r[1] is not None else merge.unique(s[1] for s in srcs)
         known.append(merge.KnownTalk(r[1], delegate_names, r[2],
                                      merge.unique(s[0] for s in srcs), id=r[0]))
     new = [_talk_key(conn, t, did) for t, did in zip(ex.bilaterals, talk_delegates)]
@@ -301,23 +294,53 @@ def _gazetteer_names(code: str) -> tuple[str | None, list[str]]:
 
 # --- recomputing merged rows from their sources -----------------------------
 
+# Source order as one sortable text, so SQL can give each distinct value the
+# rank of its first source: English documents first, then by file name.
+_RANK = ("(CASE WHEN d.language = 'en' THEN '0' ELSE '1' END) || char(1) || d.file_name || char(1) "
+         "|| printf('%012d', d.id) || char(1) || printf('%06d', {position})")
+
+
+def _tally(conn, column: str, sources: str, key: str, key_value: int,
+           position: str = "s.position") -> list[tuple]:
+    """Distinct non-null values of `column` over a merged row's sources:
+    (value, how many sources give it), in the order of their first source.
+
+    Aggregated in SQL, so a row with thousands of sources costs a handful of
+    Python objects rather than thousands.
+    """
+    rank = _RANK.format(position=position)
+    return conn.execute(
+        f"SELECT {column} AS value, count(*) AS n, min({rank}) AS first FROM {sources} "
+        f"JOIN documents d ON d.id = s.document_id WHERE {key} = ? AND {column} IS NOT NULL "
+        f"GROUP BY {column} ORDER BY first", (key_value,)).fetchall()
+
+
+def _consensus(rows: list[tuple]):
+    """The value most sources give; ties go to the first in source order."""
+    return max(rows, key=lambda r: r[1])[0] if rows else None
+
+
+def _spellings(rows: list[tuple]) -> list[str]:
+    return merge.unique(r[0] for r in rows)
+
+
 def _refresh_meeting(conn, meeting_id: int) -> None:
-    reports = conn.execute(
-        "SELECT md.title, md.year, md.start_date, md.end_date, md.host_country_code, md.virtual, d.language "
-        f"FROM meeting_documents md JOIN documents d ON d.id = md.document_id "
-        f"WHERE md.meeting_id = ? ORDER BY {_SOURCE_ORDER}", (meeting_id,)).fetchall()
-    english = [r[0] for r in reports if r[6] == "en"]
-    host = merge.consensus(r[4] for r in reports)
+    def tally(column: str) -> list[tuple]:
+        return _tally(conn, f"s.{column}", "meeting_documents s", "s.meeting_id", meeting_id, position="0")
+
+    titles = tally("title")
+    english = conn.execute(
+        "SELECT s.title, count(*) FROM meeting_documents s JOIN documents d ON d.id = s.document_id "
+        "WHERE s.meeting_id = ? AND d.language = 'en' GROUP BY s.title ORDER BY min(d.file_name), min(d.id)",
+        (meeting_id,)).fetchall()
+    host = _consensus(tally("host_country_code"))
     conn.execute(
         "UPDATE meetings SET title = ?, titles = ?, year = ?, start_date = ?, end_date = ?, "
         "host_country_code = ?, host_country = ?, virtual = ? WHERE id = ?",
-        (merge.consensus(english) or merge.consensus(r[0] for r in reports),
-         json.dumps(merge.unique(r[0] for r in reports), ensure_ascii=False),
-         merge.consensus(r[1] for r in reports),
-         merge.consensus(r[2] for r in reports),
-         merge.consensus(r[3] for r in reports),
-         host, _country_name(conn, host),
-         int(bool(merge.consensus(r[5] for r in reports))),
+        (_consensus(english) or _consensus(titles) or "",
+         json.dumps(_spellings(titles), ensure_ascii=False),
+         _consensus(tally("year")), _consensus(tally("start_date")), _consensus(tally("end_date")),
+         host, _country_name(conn, host), int(bool(_consensus(tally("virtual")))),
          meeting_id))
 
 
@@ -326,20 +349,19 @@ def _country_name(conn, code: str | None) -> str | None:
 
 
 def _refresh_delegate(conn, delegate_id: int) -> None:
-    srcs = conn.execute(
-        "SELECT s.name, s.role, s.role_key, s.country_code FROM delegate_sources s "
-        f"JOIN documents d ON d.id = s.document_id WHERE s.delegate_id = ? ORDER BY {_SOURCE_ORDER}, s.position",
-        (delegate_id,)).fetchall()
-    if not srcs:
+    def tally(column: str) -> list[tuple]:
+        return _tally(conn, f"s.{column}", "delegate_sources s", "s.delegate_id", delegate_id)
+
+    names = _spellings(tally("name"))
+    if not names:
         conn.execute("DELETE FROM delegates WHERE id = ?", (delegate_id,))
         return
-    names = merge.unique(s[0] for s in srcs)
-    roles = merge.unique(s[1] for s in srcs)
+    roles = _spellings(tally("role"))
     conn.execute(
         "UPDATE delegates SET name = ?, names = ?, role = ?, roles = ?, role_key = ?, country_code = ? WHERE id = ?",
         (" / ".join(names), json.dumps(names, ensure_ascii=False),
          " / ".join(roles) or None, json.dumps(roles, ensure_ascii=False),
-         merge.consensus(s[2] for s in srcs), merge.consensus(s[3] for s in srcs) or "JP", delegate_id))
+         _consensus(tally("role_key")), _consensus(tally("country_code")) or "JP", delegate_id))
     conn.execute("DELETE FROM delegate_name_keys WHERE delegate_id = ?", (delegate_id,))
     keys = dict.fromkeys(k for n in names for k in name_keys(n))
     conn.executemany("INSERT INTO delegate_name_keys(delegate_id, key) VALUES (?, ?)",
@@ -347,26 +369,24 @@ def _refresh_delegate(conn, delegate_id: int) -> None:
 
 
 def _refresh_talk(conn, talk_id: int) -> None:
-    srcs = conn.execute(
-        "SELECT s.delegate, s.counterpart, s.counterpart_role, s.country_code, s.country, s.date, s.kind, "
-        "s.with_delegates, s.delegate_id FROM bilateral_sources s "
-        f"JOIN documents d ON d.id = s.document_id WHERE s.bilateral_id = ? ORDER BY {_SOURCE_ORDER}, s.position",
-        (talk_id,)).fetchall()
-    if not srcs:
+    def tally(column: str) -> list[tuple]:
+        return _tally(conn, f"s.{column}", "bilateral_sources s", "s.bilateral_id", talk_id)
+
+    if conn.execute("SELECT 1 FROM bilateral_sources WHERE bilateral_id = ? LIMIT 1", (talk_id,)).fetchone() is None:
         conn.execute("DELETE FROM bilaterals WHERE id = ?", (talk_id,))
         return
-    counterparts = merge.unique(s[1] for s in srcs)
-    roles = merge.unique(s[2] for s in srcs)
-    joined = merge.unique(n for s in srcs for n in json.loads(s[7] or "[]"))
+    counterparts = _spellings(tally("counterpart"))
+    roles = _spellings(tally("counterpart_role"))
+    joined = merge.unique(n for r in tally("with_delegates") for n in json.loads(r[0] or "[]"))
     conn.execute(
         "UPDATE bilaterals SET delegate_id = ?, delegate = ?, counterpart = ?, counterparts = ?, "
         "counterpart_role = ?, country_code = ?, country = ?, date = ?, kind = ?, with_delegates = ? WHERE id = ?",
-        (merge.consensus(s[8] for s in srcs),
-         " / ".join(merge.unique(s[0] for s in srcs)) or None,
+        (_consensus(tally("delegate_id")),
+         " / ".join(_spellings(tally("delegate"))) or None,
          " / ".join(counterparts) or None, json.dumps(counterparts, ensure_ascii=False),
          " / ".join(roles) or None,
-         merge.consensus(s[3] for s in srcs), merge.consensus(s[4] for s in srcs),
-         merge.consensus(s[5] for s in srcs), merge.consensus(s[6] for s in srcs) or "meeting",
+         _consensus(tally("country_code")), _consensus(tally("country")),
+         _consensus(tally("date")), _consensus(tally("kind")) or "meeting",
          json.dumps(joined, ensure_ascii=False), talk_id))
 
 
