@@ -226,8 +226,8 @@ EN_COUNTERPARTS = [
     fixed("United Kingdom: Rt Hon John Smith MP, Secretary of State for Science",
           [("John Smith", "Secretary of State for Science", "GB")],
           was="'Rt Hon' and 'MP' are kept as part of the name in a list line"),
-    xfail("He met with Minister Hans Müller of Germany.", [("Hans Müller", "Minister", "DE")],
-          reason="a role before the name ('Minister X of Germany') is not read"),
+    fixed("He met with Minister Hans Müller of Germany.", [("Hans Müller", "Minister", "DE")],
+          was="a role before the name ('Minister X of Germany') is not read"),
 ]
 
 

@@ -135,7 +135,8 @@ def extract(doc: Document, delegates: list[Delegate], meeting_days: list[dt.date
                 sent.lstrip("(").startswith(("Meeting with", "(Meeting with"))
             if not ok:
                 continue
-            mentions = people.ja_counterparts(sent, s) + people.en_counterparts(sent, s)
+            mentions = [pm for pm in people.ja_counterparts(sent, s) + people.en_counterparts(sent, s)
+                        if res.find(pm.name) is None]     # Japan's own delegates are not counterparts
             n += len(mentions)
             if not mentions:
                 if strong:

@@ -36,8 +36,8 @@ def _jp_role_rx(lang: str, specific: bool) -> re.Pattern:
                           rf"|(?P<role2>{alt})[ \t]+(?P<name2>[{KANJI}]{{2,5}})(?=が|は|、|,|も|と|及び|\(|$)")
     name = r"(?P<name>[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)?)"
     return re.compile(
-        rf"(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?{name},\s+(?:the\s+)?(?P<role>{alt})(?![ \t]+(?:and|of|for|&)\s+[A-Z])"
-        rf"|(?P<role2>{alt})\s+(?P<name2>[A-Z]{{2,}}(?:\s+[A-Z][a-z]+)?|[A-Z][a-z]+)\b")
+        rf"(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?{name},\s+(?:the\s+)?(?P<role>{alt})(?![ \t]+(?:and|of|for|&)\s+(?!Japan\b)[A-Z])"
+        rf"|(?P<role2>{alt})\s+(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?(?P<name2>[A-Z]{{2,}}(?:\s+[A-Z][a-z]+)?|[A-Z][a-z]+)\b")
 
 
 _EN_NOT_NAMES = {"The", "Japan", "Minister", "Mr", "Ms", "And", "Of", "For", "Parliamentary", "State",
@@ -175,6 +175,16 @@ _EN_LIST_LINE = re.compile(r"^(?P<country>[A-Z][\w .'’()\-]{1,40}?)\s*:\s*(?:(
                            r"(?P<name>[A-Z][\w'’\-]+(?:\s+(?:[A-Z]\.|[a-z]{2,3}|[A-Z][\w'’\-]+))*?)(?:\s+MP)?\s*,\s*(?P<role>.+?)\s*$")
 
 
+@cache
+def _en_role_first_rx() -> re.Pattern:
+    """'Foreign Minister Antonio Rossi of Italy', 'Commissioner Anna Nowak'."""
+    r = rules("en")
+    return re.compile(
+        rf"\b(?P<role>(?:(?:Federal|Foreign|Prime|Deputy|Vice|Executive|Senior|State|Trade|Digital)\s+)*{r['counterpart_role_heads']})"
+        rf"\s+(?P<name>[A-Z][\w'’\-]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’\-]+)){{1,2}})"
+        rf"(?:\s+of\s+(?P<country>(?:the\s+)?[A-Z][\w.]+(?:\s+[A-Z][\w.]+){{0,3}}))?(?=[,.;)]|\s+(?:on|and|to|about|who|at|during)\b|$)")
+
+
 def en_counterparts(text: str, offset: int = 0) -> list[PersonMention]:
     heads = re.compile(rules("en")["counterpart_role_heads"])
     out = []
@@ -194,6 +204,12 @@ def en_counterparts(text: str, offset: int = 0) -> list[PersonMention]:
         if not country and role:
             country = _country_in(role) or _demonym_in(role)
         out.append(PersonMention(offset + m.start(), offset + m.end(), m.group("name"), role or None, None, country))
+    taken = [(p.start - offset, p.end - offset) for p in out]
+    for m in _en_role_first_rx().finditer(text):
+        if any(a < m.end() and m.start() < b for a, b in taken) or m.group("name").split()[0] in _EN_NOT_NAMES:
+            continue
+        country = gazetteer.resolve(m.group("country")) if m.group("country") else None
+        out.append(PersonMention(offset + m.start(), offset + m.end(), m.group("name"), m.group("role"), None, country))
     return out
 
 
