@@ -66,6 +66,11 @@ def _sentence_of(doc: Document, pos: int) -> tuple[int, int]:
     return line.start, line.end
 
 
+def _held(sent: str):
+    """A 'held' verb outside quotations (「開かれた研究」 is a title, not an event)."""
+    return any_lang("held", re.sub(r"「[^」]*」|“[^”]*”", "", sent))
+
+
 def published(doc: Document) -> dt.date | None:
     head_end = _headline_end(doc)
     labelled = re.search(r"(?:公開日|発表日|掲載日|更新日|Published(?: on)?|Release date|Date of issue)\s*[:：]?\s*", doc.text[:head_end])
@@ -78,7 +83,7 @@ def published(doc: Document) -> dt.date | None:
             if c.has_month and all(y is not None for y, _, _ in c.dates) and len(c.dates) == 1:
                 s, e = _sentence_of(doc, c.start)
                 sent = doc.text[s:e]
-                if any_lang("held", sent):
+                if _held(sent):
                     continue
                 got = c.resolve(None)
                 if got:
@@ -118,7 +123,7 @@ def main_mention(doc: Document) -> Mention | None:
     for m in found:
         s, e = _sentence_of(doc, m.start)
         sent = doc.text[s:e]
-        if any_lang("held", sent) or re.search(r"出席|参加|attend|participat", sent, re.I):
+        if _held(sent) or re.search(r"出席|参加|attend|participat", sent, re.I):
             if any(c.has_month for c in clusters(doc.text, s, e)):
                 return m
     return None
@@ -142,17 +147,17 @@ def meeting_dates(doc: Document, mention: Mention, ref: dt.date | None) -> tuple
     for s, e in candidates:
         sent = doc.text[s:e]
         is_section = (s, e) not in candidates[-1:] and any(h.line.content_start == s for h in doc.sections("date"))
-        if not is_section and (any_lang("travel", sent) and not any_lang("held", sent)):
+        if not is_section and (any_lang("travel", sent) and not _held(sent)):
             continue
         if (s, e) == _sentence_of(doc, mention.start) or is_section or re.match(
                 r"^(?:日時|開催日|開催日時|日程|期間|Dates?|When)\s*[:：]", sent, re.I):
             pass
-        elif not ((any_lang("held", sent) or re.search(r"attend|出席|参加", sent, re.I)) and (mention.title in sent or _JA_MEETING.search(sent) or _EN_MEETING.search(sent)
+        elif not ((_held(sent) or re.search(r"attend|出席|参加", sent, re.I)) and (mention.title in sent or _JA_MEETING.search(sent) or _EN_MEETING.search(sent)
                                                 or re.search(r"本会合|同会合|会合は|the meeting|ministers", sent, re.I))):
             continue
         if any_lang("travel", sent) and not is_section:
             # A trip's dates come first; the meeting's own days follow "held".
-            held = any_lang("held", sent)
+            held = _held(sent)
             if not held:
                 continue
             sub = [c for c in clusters(doc.text, s + held.start(), e) if c.has_month]
@@ -173,17 +178,17 @@ def meeting_dates(doc: Document, mention: Mention, ref: dt.date | None) -> tuple
 
 def held_sentence(doc: Document, mention: Mention) -> tuple[int, int]:
     s, e = _sentence_of(doc, mention.start)
-    if any_lang("held", doc.text[s:e]) and not (any_lang("travel", doc.text[s:e]) and "出席" in doc.text[s:e]):
+    if _held(doc.text[s:e]) and not (any_lang("travel", doc.text[s:e]) and "出席" in doc.text[s:e]):
         return s, e
     for m in mentions(doc):
         s2, e2 = _sentence_of(doc, m.start)
         sent = doc.text[s2:e2]
-        if any_lang("held", sent) and not any_lang("travel", sent):
+        if _held(sent) and not any_lang("travel", sent):
             return s2, e2
     return s, e
 
 
-_JA_PLACE = re.compile(r"(?P<place>[^、。]{1,60}?)(?:において|にて|で(?:開催|開か))")
+_JA_PLACE = re.compile(r"(?P<place>[^、。]{1,60}?)(?:において|にて|で(?:開催|開か)|で[、,])")
 _EN_PLACE = re.compile(r"\b(?:in|at)\s+(?P<place>[A-Z][^.;]{1,80}?)(?=, (?:and|where|which)\b|,? (?:under|on|from|with|as|to|chaired|hosted)\b|[.;]|$)")
 
 

@@ -16,7 +16,7 @@ from g7cli.extract.rules import any_lang, rx
 from g7cli.extract.structure import Document, Heading, Line, sentences
 
 _QUOTED = re.compile(r"[「“\"](?P<t>[^「」“”\"]{2,80}?)[,，、]?[」”\"]")
-_COUNT = re.compile(r"\d+つの(?:テーマ|セッション|議題|分野)|\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:themes|sessions|topics|areas|pillars)", re.I)
+_COUNT = re.compile(r"[\d一二三四五六七八九十]+つの(?:テーマ|セッション|議題|分野)|\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:themes|sessions|topics|areas|pillars)", re.I)
 _TITLE_SPLIT = re.compile(r"\s*[:：]\s+|\s+[-–—]\s+")
 
 
@@ -240,8 +240,47 @@ def _bare_items(doc: Document) -> list[Theme]:
 _SENT_END = re.compile(r"[。.:：]$")
 
 
+_NAMED = re.compile(r"(?:テーマ|セッション|議題|分野)(?:である|は|では|の|として)?「(?P<t>[^」]{2,60})」"
+                    r"|\b(?:theme|session|topic) (?:of |on |entitled )?[\"“](?P<e>[^\"”]{2,80})[\"”]", re.I)
+
+
+_QUOTED_TOPIC = re.compile(r"「(?P<t>[^」]{2,60})」(?:では|について|に関する|をめぐる|を巡る)")
+
+
+def _counted_paragraph(doc: Document) -> list[Theme]:
+    """'四つのテーマに沿って進められた。最初のテーマ「A」では…二つ目の「B」では…':
+    the quoted subjects of the paragraph that announces the count."""
+    for ln in doc.lines:
+        if not _COUNT.search(ln.text):
+            continue
+        out = []
+        for m in _QUOTED_TOPIC.finditer(ln.text):
+            t = _theme(m.group("t"), Evidence(ln.start, ln.end, ln.text), ln.text)
+            if t:
+                out.append(t)
+        if len(out) >= 2:
+            return out
+    return []
+
+
+def _named_across(doc: Document) -> list[Theme]:
+    """Running prose that names each theme in its own sentence:
+    '最初のテーマ「A」では…。二つ目のテーマ「B」では…'."""
+    out = []
+    for ln in doc.lines:
+        for s, e in sentences(doc.text, ln.start, ln.end):
+            sent = doc.text[s:e]
+            for m in _NAMED.finditer(sent):
+                t = _theme(m.group("t") or m.group("e"), Evidence(s, e, sent), sent)
+                if t:
+                    out.append(t)
+    return out if len(out) >= 2 else []
+
+
 def extract(doc: Document) -> list[Theme]:
-    themes = _inline(doc) or _listed(doc) or _session_lines(doc) or _bare_items(doc) or _prose(doc)
+    themes = _inline(doc) or _listed(doc) or _session_lines(doc) or _bare_items(doc) or _counted_paragraph(doc) \
+        or _named_across(doc) \
+        or _prose(doc)
     themes += _special_sessions(doc)
     out: list[Theme] = []
     for t in themes:
