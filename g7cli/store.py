@@ -25,6 +25,7 @@ from g7cli import merge
 from g7cli.extract.model import Bilateral, Evidence, Extraction
 from g7cli.textkeys import country_key, name_keys
 
+
 @dataclass
 class SaveResult:
     status: str               # added | replaced | unchanged
