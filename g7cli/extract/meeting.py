@@ -223,6 +223,8 @@ def place(doc: Document, span: tuple[int, int]) -> tuple[list[City], str | None,
                     break
     if cities and cities[0].country_code:
         host = cities[0].country_code
+    elif host is None and any(re.search(r"[\u4e00-\u9fff]{1,3}[都道府県]", doc.text[a:b]) for a, b in scopes[:host_scopes]):
+        host = "JP"     # "群馬県高崎市において": a Japanese prefecture
     if host is None:
         host = presidency(doc)
     return cities, host, Evidence(s, e, sent)

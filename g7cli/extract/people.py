@@ -55,6 +55,10 @@ def jp_officials(text: str, lang: str) -> list[PersonMention]:
                 continue
             role = m.group("role") or m.group("role2")
             out.append(PersonMention(m.start(), m.end(), name, role, gazetteer.role_key(role)))
+    for m in _generic_caps_rx().finditer(text):
+        # "Parliamentary Vice-Minister ISHII Taku": a bare title, but the
+        # surname in capitals is the romanised Japanese form.
+        out.append(PersonMention(m.start(), m.end(), m.group("name"), m.group("role"), gazetteer.role_key(m.group("role"))))
     for m in _jp_role_rx("en", True).finditer(text):
         name = m.group("name") or m.group("name2")
         role = m.group("role") or m.group("role2")
@@ -63,6 +67,13 @@ def jp_officials(text: str, lang: str) -> list[PersonMention]:
         name = " ".join(t for t in name.split() if t not in _EN_NOT_NAMES)
         out.append(PersonMention(m.start(), m.end(), name, role, gazetteer.role_key(role)))
     return out
+
+
+@cache
+def _generic_caps_rx() -> re.Pattern:
+    en = [f for f, key in gazetteer.jp_roles("en") if key.startswith("*")]
+    alt = "|".join(re.escape(f) for f in sorted(en, key=len, reverse=True)) or "Minister"
+    return re.compile(rf"\b(?P<role>{alt})\s+(?P<name>[A-Z]{{3,}}(?:\s+[A-Z][a-z]+)?)\b(?!\s+(?:for|of)\b)")
 
 
 def same_official(a: str, b: str) -> bool:
