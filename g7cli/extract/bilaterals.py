@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from g7cli import gazetteer
 from g7cli.extract import people
@@ -147,6 +148,10 @@ def extract(doc: Document, delegates: list[Delegate], meeting_days: list[dt.date
                     cp = rx("en", "counterpart_phrase").search(sent)
                     if cp and not code:
                         code = gazetteer.demonym(cp.group("d"))
+                    role_talk = _JA_ROLE_TALK().search(sent)
+                    if role_talk and not code:
+                        # "ドイツ連邦経済・エネルギー省の政務次官と会談": a country and a role, no name.
+                        code = _heading_country(role_talk.group("r"))
                     if code:
                         country_only.append((code, Evidence(s, e, sent), res.delegate_in(sent) or ctx.delegate or main,
                                              res.date_in(sent) or ctx.date, _brief(sent), _role_only(sent)))
@@ -214,6 +219,12 @@ def extract(doc: Document, delegates: list[Delegate], meeting_days: list[dt.date
             talks.append(Bilateral(delegate, None, role, code, ent.name if ent else None,
                                    date.isoformat() if date else None, "brief" if brief else "meeting", [], ev))
     return talks
+
+
+@cache
+def _JA_ROLE_TALK() -> re.Pattern:
+    heads = rules("ja")["counterpart_role_heads"]
+    return re.compile(rf"(?P<r>[^、。\s]{{1,40}}?{heads})と(?:の)?(?:会談|意見交換|立ち話|懇談)")
 
 
 def _role_only(text: str) -> str | None:

@@ -230,7 +230,9 @@ def place(doc: Document, span: tuple[int, int]) -> tuple[list[City], str | None,
     return cities, host, Evidence(s, e, sent)
 
 
-_EN_PRESIDENCY = re.compile(r"(?:[Uu]nder|of)\s+(?:the\s+)?(?P<c>[A-Z][\w .]+?)(?:['’]s)?\s+(?:G7\s+)?Presidency|G7\s+Presidency\s+of\s+(?:the\s+)?(?P<c2>[A-Z][\w .]+)")
+_EN_PRESIDENCY = re.compile(r"(?:[Uu]nder|of|on)\s+(?:the\s+)?(?P<c>[A-Z][\w .]+?)(?:['’]s)?\s+(?:G7\s+)?[Pp]residency"
+                            r"|G7\s+[Pp]residency\s+of\s+(?:the\s+)?(?P<c2>[A-Z][\w .]+)"
+                            r"|(?P<c3>[A-Z][\w .]+?),\s+as\s+(?:the\s+)?(?:G7\s+)?(?:[Pp]residency|[Pp]resident|[Cc]hair)\b")
 _JA_PRESIDENCY = re.compile(r"議長国(?:である|の|・)?(?P<c>[^\s、。のでがはを]{2,12})|(?P<c2>[^\s、。のでがはを]{2,12}?)議長国")
 
 
@@ -243,13 +245,17 @@ def h_is_venue(doc: Document, pos: int) -> bool:
 
 
 def presidency(doc: Document) -> str | None:
+    """The presidency the text names. Japanese releases often recall Japan's
+    own earlier presidency ("Japan's 2023 G7 Presidency"), so another
+    country named as presidency wins over Japan."""
+    codes = []
     for rxp in (_EN_PRESIDENCY, _JA_PRESIDENCY):
         for m in rxp.finditer(doc.text):
-            name = m.group("c") or m.group("c2")
+            name = next(g for g in m.groups() if g)
             found = gazetteer.find_entities(name)
             if found:
-                return found[0].code
-    return None
+                codes.append(found[0].code)
+    return next((c for c in codes if c != "JP"), codes[0] if codes else None)
 
 
 def is_virtual(doc: Document, span: tuple[int, int], mention: Mention) -> bool:

@@ -178,7 +178,7 @@ def _en_counterpart_rx() -> re.Pattern:
         rf"\b(?P<hon>{r['honorifics']})\s+(?P<name>{name})"
         rf"(?:\s*,\s*(?:the\s+)?(?P<role>[A-Z][^()]*?))?"
         rf"(?=\s*\((?P<paren>[^()]{{1,30}})\)|\)|(?<![A-Z])\.(?:\s|$)|,\s*(?:and\s+)?(?:{r['honorifics']}|Minister|H\.E)\b"
-        rf"|,?\s+(?:on|about|regarding|concerning)\s+(?!the\s+[A-Z]|[A-Z][a-z])|\s+(?:who|which|and discussed|to discuss)\b|;|$)")
+        rf"|,?\s+(?:on|about|regarding|concerning)\s+(?!the\s+[A-Z]|[A-Z][a-z])|,\s+(?:during|at|in|when|while|after|before|who)\b|\s+(?:who|which|and discussed|to discuss)\b|;|$)")
 
 
 _EN_LIST_LINE = re.compile(r"^(?P<country>[A-Z][\w .'’()\-]{1,40}?)\s*:\s*(?:(?:Mr|Ms|Mrs|Dr|H\.E)\.?\s+)?"

@@ -149,6 +149,9 @@ def parse(text: str, lang: str) -> Document:
             kind = _classify(line.text, lang, bare=True)
             if kind and _bare_heading_ok(line.text, lang):
                 raw.append((line, "bare", kind))
+            elif _entity_title(line.text) and _titles_a_block(doc.lines, line):
+                # "Germany (September 14)" over the paragraph about that talk.
+                raw.append((line, "bare-entity", None))
     # Bare title lines are always top level (they close any numbered
     # section); numbered styles rank in the order they first appear, below
     # a bare heading when the document opens with one.
@@ -168,6 +171,22 @@ def parse(text: str, lang: str) -> Document:
                 h.end_line = later.line.index
                 break
     return doc
+
+
+def _entity_title(text: str) -> bool:
+    from g7cli import gazetteer
+
+    core = re.sub(r"\s*[(（][^)）]*[)）]\s*$", "", text).strip()
+    return bool(core) and gazetteer.resolve(core) is not None
+
+
+def _titles_a_block(lines: list[Line], line: Line) -> bool:
+    """The next non-blank line is a paragraph, not another one-line item."""
+    for nxt in lines[line.index + 1:]:
+        if nxt.blank:
+            continue
+        return len(nxt.text) > 40 and not _entity_title(nxt.text)
+    return False
 
 
 def _bare_heading_ok(text: str, lang: str) -> bool:
