@@ -129,43 +129,41 @@ def main_mention(doc: Document) -> Mention | None:
     return None
 
 
-def meeting_dates(doc: Document, mention: Mention, ref: dt.date | None) -> tuple[list[dt.date], tuple[int, int] | None]:
-    """The meeting days and the span of text they were read from."""
-    candidates: list[tuple[int, int]] = []
+_DATE_LABEL = re.compile(r"^(?:日時|開催日|開催日時|日程|期間|Dates?|When)\s*[:：]", re.I)
+_ABOUT_MEETING = re.compile(r"本会合|同会合|会合は|the meeting|ministers", re.I)
+_ATTEND = re.compile(r"attend|出席|参加", re.I)
+
+
+def _date_sources(doc: Document, mention: Mention):
+    """Where the meeting's days may be read, best first, each with how far it
+    is trusted: 'label' (a date section or 日時: line), 'mention' (the
+    sentence naming the meeting) or 'sentence' (any other sentence)."""
     for h in doc.sections("date"):
         body = doc.body(h)
-        end = body[-1].end if body else h.line.end
-        candidates.append((h.line.content_start, end))
+        yield h.line.content_start, (body[-1].end if body else h.line.end), "label"
     for line in doc.lines:
-        if re.match(r"^(?:日時|開催日|開催日時|日程|期間|Dates?|When)\s*[:：]", line.content, re.I):
-            candidates.append((line.start, line.end))
-    s, e = _sentence_of(doc, mention.start)
-    candidates.append((s, e))
+        if _DATE_LABEL.match(line.content):
+            yield line.start, line.end, "label"
+    yield (*_sentence_of(doc, mention.start), "mention")
     for line in doc.lines:
-        for s2, e2 in sentences(doc.text, line.start, line.end):
-            candidates.append((s2, e2))
-    for s, e in candidates:
+        for s, e in sentences(doc.text, line.start, line.end):
+            yield s, e, "sentence"
+
+
+def meeting_dates(doc: Document, mention: Mention, ref: dt.date | None) -> tuple[list[dt.date], tuple[int, int] | None]:
+    """The meeting days and the span of text they were read from."""
+    for s, e, trust in _date_sources(doc, mention):
         sent = doc.text[s:e]
-        is_section = (s, e) not in candidates[-1:] and any(h.line.content_start == s for h in doc.sections("date"))
-        if not is_section and (any_lang("travel", sent) and not _held(sent)):
+        held = _held(sent)
+        if trust == "sentence" and not ((held or _ATTEND.search(sent)) and (
+                mention.title in sent or _JA_MEETING.search(sent) or _EN_MEETING.search(sent) or _ABOUT_MEETING.search(sent))):
             continue
-        if (s, e) == _sentence_of(doc, mention.start) or is_section or re.match(
-                r"^(?:日時|開催日|開催日時|日程|期間|Dates?|When)\s*[:：]", sent, re.I):
-            pass
-        elif not ((_held(sent) or re.search(r"attend|出席|参加", sent, re.I)) and (mention.title in sent or _JA_MEETING.search(sent) or _EN_MEETING.search(sent)
-                                                or re.search(r"本会合|同会合|会合は|the meeting|ministers", sent, re.I))):
-            continue
-        if any_lang("travel", sent) and not is_section:
-            # A trip's dates come first; the meeting's own days follow "held".
-            held = _held(sent)
+        start = s
+        if trust != "label" and any_lang("travel", sent):
             if not held:
                 continue
-            sub = [c for c in clusters(doc.text, s + held.start(), e) if c.has_month]
-            got = sub[0].resolve(ref) if sub else []
-            if got:
-                return got, (s, e)
-            continue
-        found = [c for c in clusters(doc.text, s, e) if c.has_month]
+            start = s + held.start()   # a trip's dates come first; the meeting's own days follow "held"
+        found = [c for c in clusters(doc.text, start, e) if c.has_month]
         # "Building on the meeting held in A on 29-30 April, the meeting was
         # held in B on 14-15 March": the days after the reported meeting's name.
         after = [c for c in found if c.start > mention.start] if s <= mention.start < e else []

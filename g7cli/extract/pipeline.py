@@ -49,8 +49,9 @@ def _script(name: str) -> str:
 
 
 def _headline(doc: Document) -> str | None:
+    """The release's own title: the first early line naming a G-meeting, else the first line."""
     for ln in doc.lines[:15]:
-        if meeting.mentions(Document(ln.text, doc.lang)) if False else ("G7" in ln.text or "G20" in ln.text):
+        if re.search(r"\bG(?:7|20)", ln.text):
             return ln.text
     return next((ln.text for ln in doc.lines if not ln.blank), None)
 

@@ -12,7 +12,7 @@ import re
 
 from g7cli import gazetteer
 from g7cli.extract.model import Evidence, Theme
-from g7cli.extract.rules import any_lang, rx
+from g7cli.extract.rules import rx
 from g7cli.extract.structure import Document, Heading, Line, sentences
 
 _QUOTED = re.compile(r"[「“\"](?P<t>[^「」“”\"]{2,80}?)[,，、]?[」”\"]")
@@ -136,8 +136,6 @@ def _listed(doc: Document) -> list[Theme]:
         out = []
         for it, title in titles:
             children = _children(doc, it)
-            if children and not re.search(r"「", it.content) and not any_lang("theme_intro", title) is None:
-                pass
             if children and _generic(title):
                 for ch in children:
                     t = _theme(ch.content, Evidence(ch.start, ch.end, ch.text))
