@@ -41,7 +41,7 @@ class Meeting:
 @dataclass
 class Delegate:
     """One of the publishing government's own attendees (Japan's)."""
-    name: str                  # as written, e.g. "長谷川" or "HASEGAWA Junji"
+    name: str                  # as written, e.g. "山田" or "YAMADA Taro"
     role: str | None           # as written, e.g. "総務大臣政務官"
     role_key: str | None = None  # language-independent key from the role gazetteer, e.g. "mic.parliamentary-vice-minister"
     country_code: str = "JP"

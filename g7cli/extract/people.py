@@ -77,14 +77,14 @@ def _generic_caps_rx() -> re.Pattern:
 
 
 def same_official(a: str, b: str) -> bool:
-    """'松本' and '松本剛明', 'HASEGAWA' and 'HASEGAWA Junji', 'Kono' and 'KONO Taro'."""
+    """'山田' and '山田太郎', 'YAMADA' and 'YAMADA Taro', 'Sato' and 'SATOH Ken'."""
     if a == b:
         return True
     if re.search(f"[{KANJI}]", a) and re.search(f"[{KANJI}]", b):
         return a.startswith(b) or b.startswith(a)
     ta = {t.lower() for t in re.findall(r"[A-Za-z]+", a)}
     tb = {t.lower() for t in re.findall(r"[A-Za-z]+", b)}
-    norm = lambda s: {re.sub(r"(?<=o)[hu](?![aeiou])", "", t) for t in s}   # Kohno/Kouno -> Kono
+    norm = lambda s: {re.sub(r"(?<=o)[hu](?![aeiou])", "", t) for t in s}   # Ohno/Ouno -> Ono
     return bool(norm(ta) & norm(tb))
 
 
@@ -99,7 +99,7 @@ def _generic_rx() -> re.Pattern:
 
 
 def surname_mentions(text: str) -> list[tuple[int, int, str]]:
-    """'河野大臣', '井野副大臣', 'Minister Kono': a surname with a bare title."""
+    """'山田大臣', '佐藤副大臣', 'Minister Sato': a surname with a bare title."""
     return [(m.start(), m.end(), m.group("ja") or m.group("en")) for m in _generic_rx().finditer(text)]
 
 
