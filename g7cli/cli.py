@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import sys
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -326,6 +327,115 @@ def info(ctx: typer.Context, format: FormatOption = None, db: DbOption = None,
     finally:
         conn.close()
     output.render_record(row, format.value if format else None)
+
+
+class StatsBy(str, Enum):
+    year = "year"
+    country = "country"
+    topic = "topic"
+    delegate = "delegate"
+    publisher = "publisher"
+
+
+@app.command()
+def stats(ctx: typer.Context,
+          by: Annotated[StatsBy, typer.Option("--by", "-b", case_sensitive=False,
+                                              help="What to count by.")] = StatsBy.year,
+          format: FormatOption = None, db: DbOption = None) -> None:
+    """Count meetings, bilateral talks and themes per year, country, topic, delegate or publisher.
+
+    Like Datasette's facets: each count is the number of rows the list
+    command prints for that value (`g7 meetings --year 2024`, `g7 bilaterals
+    --country IT`, `g7 themes --topic ai`). On a terminal each count is drawn
+    as a bar; --by year lists every year from the first to the last, gaps as
+    zeros, so it reads as a timeline.
+
+    \b
+    Examples:
+      g7 stats
+      g7 stats --by country
+      g7 stats --by topic --format json
+    """
+    from g7cli import db as database, output, stats as facets
+
+    conn = database.open_read(_db_path(ctx, db))
+    try:
+        rows = facets.stats(conn, by.value)
+    finally:
+        conn.close()
+    output.render(rows, facets.COLUMNS[by.value], format.value if format else None, bars=facets.BARS[by.value])
+
+
+@app.command()
+def people(ctx: typer.Context,
+           person: Annotated[Optional[str], typer.Option(
+               "--person", "-p", metavar="NAME", show_default=False,
+               help="Only people with a spelling (or a word of one) starting so, in either script "
+                    "(Kono, 河野, Vestager, ヴェステアー).")] = None,
+           format: FormatOption = None, db: DbOption = None) -> None:
+    """List every person known: Japan's delegates and their counterparts.
+
+    One row per person across meetings, with the spellings seen in each
+    language, the roles they held each year, the meetings they appear in and
+    the talks they held.
+
+    \b
+    Examples:
+      g7 people
+      g7 people --person Kono --format json
+      g7 people --person ヴィッシング
+    """
+    from g7cli import db as database, output, people as who
+
+    conn = database.open_read(_db_path(ctx, db))
+    try:
+        rows = who.people(conn, non_empty(person, "--person"))
+    finally:
+        conn.close()
+    output.render(rows, who.COLUMNS, format.value if format else None, table_columns=who.TABLE_COLUMNS)
+
+
+class GraphNodes(str, Enum):
+    people = "people"
+    countries = "countries"
+
+
+class GraphFormat(str, Enum):
+    dot = "dot"
+    graphml = "graphml"
+    json = "json"
+
+
+@app.command()
+def graph(ctx: typer.Context, year: YearOption = None, country: CountryOption = None,
+          nodes: Annotated[GraphNodes, typer.Option(
+              "--nodes", "-n", case_sensitive=False, help="People (each side of a talk) or countries.")
+          ] = GraphNodes.people,
+          format: Annotated[GraphFormat, typer.Option(
+              "--format", "-f", case_sensitive=False,
+              help="dot (Graphviz), graphml (Gephi, yEd) or json (node-link, for networkx).")] = GraphFormat.dot,
+          db: DbOption = None) -> None:
+    """Print the network of bilateral talks, for Graphviz, Gephi or a notebook.
+
+    Nodes are people (Japan's delegates and their counterparts) or countries;
+    an edge is one or more talks, weighted by their number and labelled with
+    the meetings and years ("2024 Verona"). --year and --country choose the
+    talks as they do on `g7 bilaterals`.
+
+    \b
+    Examples:
+      g7 graph | dot -Tpng -o talks.png
+      g7 graph --nodes countries --format graphml > talks.graphml
+      g7 graph --year 2024 --country Italy --format json
+    """
+    from g7cli import db as database, graph as network, output
+
+    conn = database.open_read(_db_path(ctx, db))
+    try:
+        g = network.build(conn, nodes.value, year=parse_year(year), country=non_empty(country, "--country"))
+    finally:
+        conn.close()
+    output.render_text(network.render(g, format.value))
 
 
 def main() -> None:

@@ -50,8 +50,11 @@ def _tsv_cell(value) -> str:
 
 def render(rows: list[dict], columns: list[str], fmt: str | None = None, *,
            table_columns: list[str] | None = None, title: str | None = None,
-           stream: TextIO | None = None) -> None:
-    """Write `rows` to `stream` (stdout) in `fmt` (default: by terminal)."""
+           stream: TextIO | None = None, bars: list[str] | None = None) -> None:
+    """Write `rows` to `stream` (stdout) in `fmt` (default: by terminal).
+
+    `bars`: count columns that a table draws as a horizontal bar beside the
+    number (g7 stats); the other formats are not affected."""
     stream = stream or sys.stdout
     fmt = fmt or default_format(stream)
     # Keys beyond the declared columns (if any) follow them, so nothing is dropped.
@@ -76,9 +79,16 @@ def render(rows: list[dict], columns: list[str], fmt: str | None = None, *,
         for r in rows:
             stream.write("\t".join(_tsv_cell(r.get(k)) for k in keys) + "\n")
     elif fmt == "table":
-        _table(rows, table_columns or keys, title, stream)
+        _table(rows, table_columns or keys, title, stream, bars=bars)
     else:
         raise ValueError(f"unknown format {fmt!r}")
+    stream.flush()
+
+
+def render_text(text: str, *, stream: TextIO | None = None) -> None:
+    """A document already serialised by its own module (g7 graph: DOT, GraphML, JSON)."""
+    stream = stream or sys.stdout
+    stream.write(text)
     stream.flush()
 
 
@@ -94,19 +104,51 @@ def render_record(row: dict, fmt: str | None = None, *, stream: TextIO | None = 
 
 
 def _table(rows: list[dict], columns: list[str], title: str | None, stream: TextIO,
-           header: bool = True) -> None:
+           header: bool = True, bars: list[str] | None = None) -> None:
+    from rich.cells import cell_len
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
+    bars = [c for c in (bars or []) if c in columns]
     table = Table(title=title, show_header=header, header_style="bold")
+    # Beside bars, the other columns keep room for their values (up to 24).
+    labels = {c: min(24, max([len(c)] + [cell_len(_cell(r.get(c))) for r in rows])) for c in columns} if bars else {}
     for c in columns:
-        table.add_column(c.replace("_", " "), overflow="fold")
+        if c in bars:
+            table.add_column(c.replace("_", " "), no_wrap=True, overflow="crop")
+        else:
+            table.add_column(c.replace("_", " "), overflow="fold", min_width=labels.get(c))
+    scales = {c: max((r.get(c) or 0 for r in rows), default=0) for c in bars}
+    if bars:
+        # The bars share what the console width leaves (3 to 14 characters each).
+        free = Console(file=stream).width - sum(labels[c] + 3 for c in columns if c not in bars) - 1
+        width = max(3, min(BAR_WIDTH, free // len(bars) - 4 - max(len(str(scales[c])) for c in bars)))
     for r in rows:
         # Text(), not a str: a value such as "[ Invited countries ]" is data, not rich markup.
-        table.add_row(*(Text(_cell(r.get(c))) for c in columns))
+        table.add_row(*(_bar_cell(r.get(c), scales[c], Text, width) if c in bars else Text(_cell(r.get(c)))
+                        for c in columns))
     # rich alone would keep bold under NO_COLOR; no escape codes at all is
     # what a user setting it expects. highlight=False keeps numbers and dates
     # from being coloured as if they were code.
     plain = bool(os.environ.get("NO_COLOR"))
     Console(file=stream, highlight=False, color_system=None if plain else "auto").print(table)
+
+
+BAR_WIDTH = 14
+_EIGHTHS = " ▏▎▍▌▋▊▉"
+
+
+def _bar_cell(value, top: int, Text, width: int = BAR_WIDTH):
+    """"  3 ███████▌": the number, right-aligned, then a bar of up to `width`
+    characters scaled to the column's largest value (in eighths of a
+    character; a zero draws nothing, anything else at least an eighth)."""
+    n = value or 0
+    digits = len(str(top))
+    eighths = round(n * width * 8 / top) if top else 0
+    if n and not eighths:
+        eighths = 1
+    bar = "█" * (eighths // 8) + (_EIGHTHS[eighths % 8] if eighths % 8 else "")
+    cell = Text(f"{n:>{digits}} ")
+    cell.append(bar.ljust(width), style="cyan")
+    return cell
