@@ -25,7 +25,7 @@ _EN_MEETING = re.compile(
     r"(?:Ministers['’]?\s+Meeting|Ministerial\s+Meeting|Ministerial\s+Conference|Ministers['’]?\s+Conference"
     r"|Ministerial|Meeting\s+of\s+[A-Z][\w ]+?Ministers|Summit)(?:\s+on\s+[A-Z][\w ]+?(?=[,.(]|$))?")
 _JA_MEETING = re.compile(
-    r"G7[^\s、。「」『』()（）,]{0,30}?(?:大臣会合|閣僚会合|外相会合|外務大臣会合|大臣会議|閣僚会議|首脳会合|サミット|関係閣僚会合)")
+    r"G7(?:(?!G7)[^\s、。「」『』()（）,]){0,30}?(?:大臣会合|閣僚会合|外相会合|外務大臣会合|大臣会議|閣僚会議|首脳会合|サミット|関係閣僚会合)")
 _HEADLINE_LINES = 12
 
 
@@ -120,6 +120,8 @@ def main_mention(doc: Document) -> Mention | None:
     in_head = [m for m in found if m.start < head_end and "サミット" not in m.title and "Summit" not in m.title]
     if in_head:
         return in_head[0]
+    if any_lang("other_forums", doc.text[:head_end]):
+        return None     # the release is about a G20/APEC/... meeting; G7 only comes up in passing
     for m in found:
         s, e = _sentence_of(doc, m.start)
         sent = doc.text[s:e]
@@ -174,20 +176,32 @@ def meeting_dates(doc: Document, mention: Mention, ref: dt.date | None) -> tuple
     return [], None
 
 
-def held_sentence(doc: Document, mention: Mention) -> tuple[int, int]:
+def _names_other_meeting(sent: str, mention: Mention) -> bool:
+    """The sentence names a G7 meeting other than the reported one (a summit, the previous ministerial)."""
+    own = _clean_title(mention.title)
+    titles = [_clean_title(m.group()) for rxm in (_EN_MEETING, _JA_MEETING) for m in rxm.finditer(sent)]
+    return bool(titles) and own not in titles
+
+
+def held_sentence(doc: Document, mention: Mention, days_span: tuple[int, int] | None) -> tuple[int, int]:
+    """The sentence that says where the reported meeting took place."""
     s, e = _sentence_of(doc, mention.start)
     if _held(doc.text[s:e]) and not (any_lang("travel", doc.text[s:e]) and "出席" in doc.text[s:e]):
         return s, e
-    for m in mentions(doc):
-        s2, e2 = _sentence_of(doc, m.start)
-        sent = doc.text[s2:e2]
-        if _held(sent) and not any_lang("travel", sent):
-            return s2, e2
+    if days_span and "\n" not in doc.text[days_span[0]:days_span[1]].strip() \
+            and not _names_other_meeting(doc.text[days_span[0]:days_span[1]], mention):
+        return days_span
+    for line in doc.lines:
+        for s2, e2 in sentences(doc.text, line.start, line.end):
+            sent = doc.text[s2:e2]
+            if _held(sent) and not any_lang("travel", sent) and not _names_other_meeting(sent, mention) \
+                    and (_clean_title(mention.title) in sent or _ABOUT_MEETING.search(sent)):
+                return s2, e2
     return s, e
 
 
-_JA_PLACE = re.compile(r"(?P<place>[^、。]{1,60}?)(?:において|にて|で(?:開催|開か)|で[、,])")
-_EN_PLACE = re.compile(r"\b(?:in|at)\s+(?P<place>[A-Z][^.;]{1,80}?)(?=, (?:and|where|which)\b|,? (?:under|on|from|with|as|to|chaired|hosted)\b|[.;]|$)")
+_JA_PLACE = re.compile(r"(?P<place>[^、。]{1,60}?)(?:において|にて|で(?:開催|開か)|で[、,]|を訪問|に出張|へ出張)")
+_EN_PLACE = re.compile(r"\b(?:in|at|visited|to)\s+(?P<place>[A-Z][^.;]{1,80}?)(?=, (?:and|where|which)\b|,? (?:under|on|from|with|as|to|chaired|hosted)\b|[.;]|$)")
 
 
 def place(doc: Document, span: tuple[int, int]) -> tuple[list[City], str | None, Evidence]:
@@ -219,6 +233,12 @@ def place(doc: Document, span: tuple[int, int]) -> tuple[list[City], str | None,
                 if ent and ent.type == "country":
                     host = m.code
                     break
+    if not cities:
+        for a, b in scopes[:host_scopes]:
+            guess = _guess_city(doc.text[a:b])
+            if guess:
+                cities.append(City(name=guess, name_ja=None if guess.isascii() else guess, country_code=host))
+                break
     if cities and cities[0].country_code:
         host = cities[0].country_code
     elif host is None and any(re.search(r"[\u4e00-\u9fff]{1,3}[都道府県]", doc.text[a:b]) for a, b in scopes[:host_scopes]):
@@ -232,6 +252,24 @@ _EN_PRESIDENCY = re.compile(r"(?:[Uu]nder|of|on)\s+(?:the\s+)?(?P<c>[A-Z][\w .]+
                             r"|G7\s+[Pp]residency\s+of\s+(?:the\s+)?(?P<c2>[A-Z][\w .]+)"
                             r"|(?P<c3>[A-Z][\w .]+?),\s+as\s+(?:the\s+)?(?:G7\s+)?(?:[Pp]residency|[Pp]resident|[Cc]hair)\b")
 _JA_PRESIDENCY = re.compile(r"議長国(?:である|の|・)?(?P<c>[^\s、。のでがはを]{2,12})|(?P<c2>[^\s、。のでがはを]{2,12}?)議長国")
+
+
+_KATA_WORD = r"[\u30a1-\u30fa\u30fc]+(?:[・=][\u30a1-\u30fa\u30fc]+)*"
+
+
+def _guess_city(place_text: str) -> str | None:
+    """A city the gazetteer does not know, from the shape of the place phrase:
+    'ドイツ・ベルリン', 'カナダのウィスラー', 'イタリア(X及びY)', 'in X, Country'."""
+    countries = gazetteer.find_entities(place_text)
+    for c in countries:
+        rest = place_text[c.end:]
+        m = re.match(rf"\s*(?:・|の|\(|、)\s*(?:[^\s・(、]{{1,8}}?[州県省]の?)?(?P<city>{_KATA_WORD})", rest)
+        if m and not gazetteer.resolve(m.group("city")):
+            return m.group("city")
+    m = re.match(r"(?P<city>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2}),\s+(?:the\s+)?(?P<country>[A-Z][\w ]+)", place_text)
+    if m and gazetteer.resolve(m.group("country")) and not gazetteer.resolve(m.group("city")):
+        return m.group("city")
+    return None
 
 
 def h_is_venue(doc: Document, pos: int) -> bool:

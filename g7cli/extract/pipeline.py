@@ -73,11 +73,12 @@ def run(raw: str) -> Extraction:
         # A results release comes out within days; a meeting long before the
         # publication date is background ("following up on the meeting held ...").
         return ex
-    held = meeting.held_sentence(doc, mention)
+    held = meeting.held_sentence(doc, mention, span)
     cities, host, ev = meeting.place(doc, held)
+    virtual = meeting.is_virtual(doc, held, mention)
     ex.meeting = Meeting(
         title=meeting.title(mention), start_date=days[0].isoformat(), end_date=days[-1].isoformat(),
-        cities=cities, host_country_code=host, virtual=meeting.is_virtual(doc, held, mention), evidence=ev)
+        cities=[] if virtual else cities, host_country_code=host, virtual=virtual, evidence=ev)
     ex.delegates = delegates(doc)
     ex.participants = participants.extract(doc)
     if ex.participants and not any(p.chair for p in ex.participants):
