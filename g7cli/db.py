@@ -183,6 +183,11 @@ def open_write(path: Path):
                 if conn.in_transaction:
                     conn.execute("ROLLBACK")
                 raise
+        # Reference rows (country aliases, topic words) from the bundled
+        # gazetteer, when it changed since they were last written.
+        from g7cli.reference import sync
+
+        sync(conn)
     except sqlite3.Error as e:
         raise G7Error(f"cannot write the database at {path}: {e}") from e
     return db

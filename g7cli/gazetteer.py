@@ -530,6 +530,18 @@ def topics(text: str | None, weak: bool = True) -> list[str]:
     return out
 
 
+def topic_words() -> list[tuple[str, str, str, bool]]:
+    """(tag, word as written, language, weak) for every topic word in both
+    files, in file order; blocked forms ("!tag") left out.  For the
+    database's topic_words table (`--topic` by word, `g7 topics`)."""
+    out = []
+    for lang in LANGS:
+        for r in _rows(DATA / lang / "topics.tsv"):
+            if len(r) >= 2 and r[1] and not r[0].startswith("!"):
+                out.append((r[0], normalize(r[1]), lang, len(r) >= 3 and r[2] == "weak"))
+    return out
+
+
 # --- demonyms and abbreviations ------------------------------------------
 
 @cache

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from g7cli import merge
 from g7cli.extract.model import Bilateral, Evidence, Extraction
+from g7cli.reference import bilateral_keys
 from g7cli.textkeys import country_key, name_keys
 
 
@@ -389,6 +390,14 @@ def _refresh_talk(conn, talk_id: int) -> None:
          _consensus(tally("country_code")), _consensus(tally("country")),
          _consensus(tally("date")), _consensus(tally("kind")) or "meeting",
          json.dumps(joined, ensure_ascii=False), talk_id))
+    _write_talk_keys(conn, talk_id, counterparts)
+
+
+def _write_talk_keys(conn, talk_id: int, counterparts: list[str]) -> None:
+    """--person keys of a talk: every spelling of its counterpart and each word of it."""
+    conn.execute("DELETE FROM bilateral_name_keys WHERE bilateral_id = ?", (talk_id,))
+    conn.executemany("INSERT INTO bilateral_name_keys(bilateral_id, key) VALUES (?, ?)",
+                     [(talk_id, k) for k in bilateral_keys(counterparts)])
 
 
 # --- helpers ------------------------------------------------------------------

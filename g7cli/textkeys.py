@@ -40,3 +40,18 @@ def name_keys(name: str | None) -> list[str]:
         if word and word not in keys:
             keys.append(word)
     return keys
+
+
+# Inside a topic word: hyphens, underscores, middle dots and slashes are spaces.
+_TOPIC_SEPARATORS = re.compile(r"[\s_\-‐‑–—・･/]+")
+
+
+def topic_key(text: str | None) -> str:
+    """A topic tag or word as --topic compares it: folded, separators as one
+    space, no trailing '*' ("Supply-Chain*" -> "supply chain", "サプライ・チェーン"
+    -> "サプライチェーン": no space beside a non-ASCII character)."""
+    key = " ".join(_TOPIC_SEPARATORS.sub(" ", fold(text).rstrip("*")).split())
+    return _SPACE_BY_NON_ASCII.sub("", key)
+
+
+_SPACE_BY_NON_ASCII = re.compile(r"(?<=[^\x00-\x7f]) | (?=[^\x00-\x7f])")
