@@ -148,6 +148,9 @@ def extract(doc: Document, delegates: list[Delegate], meeting_days: list[dt.date
                     cp = rx("en", "counterpart_phrase").search(sent)
                     if cp and not code:
                         code = gazetteer.demonym(cp.group("d"))
+                    listed = re.match(r"^[\s\-*•・]*(?P<c>[A-Z][\w .'’()]{1,40}?)\s*(?::|\s[—–-])\s*(?P<r>[A-Z].*)$", sent)
+                    if listed and not code and gazetteer.resolve(listed.group("c")):
+                        code = gazetteer.resolve(listed.group("c"))   # "Kenya — Cabinet Secretary for Trade"
                     role_talk = _JA_ROLE_TALK().search(sent)
                     if role_talk and not code:
                         # "ドイツ連邦経済・エネルギー省の政務次官と会談": a country and a role, no name.

@@ -23,9 +23,10 @@ from g7cli.resources import data_dir
 _EN_MEETING = re.compile(
     r"\bG7\s+(?:(?:[A-Z][\w'’\-]*|and|&|of|on|for|the|in|,)\s*){0,12}?"
     r"(?:Ministers['’]?\s+Meeting|Ministerial\s+Meeting|Ministerial\s+Conference|Ministers['’]?\s+Conference"
+    r"|Ministers['’]?\s+(?:Video\s*[Cc]onference|Videoconference|Teleconference|Virtual\s+Meeting|Online\s+Meeting)"
     r"|Ministerial|Meeting\s+of\s+[A-Z][\w ]+?Ministers|Summit)(?:\s+on\s+[A-Z][\w ]+?(?=[,.(]|$))?")
 _JA_MEETING = re.compile(
-    r"G7(?:(?!G7)[^\s、。「」『』()（）,]){0,30}?(?:大臣会合|閣僚会合|外相会合|外務大臣会合|大臣会議|閣僚会議|首脳会合|サミット|関係閣僚会合)")
+    r"G7(?:(?!G7)[^\s、。「」『』()（）,]){0,30}?(?:大臣会合|閣僚会合|外相会合|外務大臣会合|大臣会議|閣僚会議|首脳会合|サミット|関係閣僚会合|大臣テレビ会議|大臣オンライン会合|大臣ビデオ会議)")
 _HEADLINE_LINES = 12
 
 

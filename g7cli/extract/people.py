@@ -62,6 +62,8 @@ def jp_officials(text: str, lang: str) -> list[PersonMention]:
     for m in _jp_role_rx("en", True).finditer(text):
         name = m.group("name") or m.group("name2")
         role = m.group("role") or m.group("role2")
+        if m.group("name2") and not name.split()[0].isupper() and _shared_title(role):
+            continue    # "Foreign Minister Helen Latham": every country has one; only NAME in capitals is Japanese
         if name.split()[0] in _EN_NOT_NAMES:
             continue
         name = " ".join(t for t in name.split() if t not in _EN_NOT_NAMES)
@@ -74,6 +76,12 @@ def _generic_caps_rx() -> re.Pattern:
     en = [f for f, key in gazetteer.jp_roles("en") if key.startswith("*")]
     alt = "|".join(re.escape(f) for f in sorted(en, key=len, reverse=True)) or "Minister"
     return re.compile(rf"\b(?P<role>{alt})\s+(?P<name>[A-Z]{{3,}}(?:\s+[A-Z][a-z]+)?)\b(?!\s+(?:for|of)\b)")
+
+
+def _shared_title(role: str) -> bool:
+    """A title other governments use too (foreign, finance, trade, prime minister...)."""
+    key = gazetteer.role_key(role) or ""
+    return key.startswith(("mofa.", "mof.", "*", "cabinet.prime")) or bool(re.search(r"Foreign|Finance|Trade|Prime", role))
 
 
 def same_official(a: str, b: str) -> bool:
@@ -155,6 +163,13 @@ def ja_counterparts(text: str, offset: int = 0) -> list[PersonMention]:
                 found = gazetteer.find_entities(c)
                 code = found[-1].code if found and found[-1].end == len(c) else None
             country = code
+        if not country:
+            # "ドイツ連邦経済協力・開発省のX政務次官": the country opens the
+            # clause that ends in "の" just before the name.
+            clause = re.search(r"[^、。\n]{0,40}の$", before)
+            if clause:
+                found = [f for f in gazetteer.find_entities(clause.group()) if f.code != "JP"]
+                country = found[-1].code if found else None
         out.append(PersonMention(offset + m.start(), offset + m.end(), name, role, None, country))
     return out
 
@@ -181,7 +196,7 @@ def _en_counterpart_rx() -> re.Pattern:
         rf"|,?\s+(?:on|about|regarding|concerning)\s+(?!the\s+[A-Z]|[A-Z][a-z])|,\s+(?:during|at|in|when|while|after|before|who)\b|\s+(?:who|which|and discussed|to discuss)\b|;|$)")
 
 
-_EN_LIST_LINE = re.compile(r"^(?P<country>[A-Z][\w .'’()\-]{1,40}?)\s*:\s*(?:(?:Mr|Ms|Mrs|Dr|H\.E)\.?\s+)?"
+_EN_LIST_LINE = re.compile(r"^(?P<country>[A-Z][\w .'’()\-]{1,40}?)\s*(?::|\s[—–-])\s*(?:(?:Mr|Ms|Mrs|Dr|H\.E|Ambassador|Dato|Datuk)\.?\s+)?"
                            r"(?:(?:The\s+)?(?:Right\s+)?Hon(?:ou?rable)?\.?\s+|Rt\.?\s+Hon\.?\s+)?"
                            r"(?P<name>[A-Z][\w'’\-]+(?:\s+(?:[A-Z]\.|[a-z]{2,3}|[A-Z][\w'’\-]+))*?)(?:\s+MP)?\s*,\s*(?P<role>.+?)\s*$")
 
@@ -192,7 +207,7 @@ def _en_role_first_rx() -> re.Pattern:
     r = rules("en")
     return re.compile(
         rf"\b(?P<role>(?:(?:Federal|Foreign|Prime|Deputy|Vice|Executive|Senior|State|Trade|Digital)\s+)*{r['counterpart_role_heads']})"
-        rf"\s+(?P<name>[A-Z][\w'’\-]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’\-]+)){{1,2}})"
+        rf"\s+(?P<name>[A-Z][\w'’\-]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’\-]+)){{0,2}})"
         rf"(?:\s+of\s+(?P<country>(?:the\s+)?[A-Z][\w.]+(?:\s+[A-Z][\w.]+){{0,3}}))?(?=[,.;)]|\s+(?:on|and|to|about|who|at|during)\b|$)")
 
 
