@@ -45,6 +45,10 @@ def _list_items(doc: Document) -> list[tuple[str, Evidence]]:
         for ln in doc.body(h):
             if ln.style and not ln.style.startswith(("note", "bracket")) and _title_like(ln.content):
                 items.append((ln.content, Evidence(ln.start, ln.end, ln.text)))
+    # "別添1 X", "附属書2:Y", "Annex 3: Z" lines wherever they stand.
+    for ln in doc.lines:
+        if re.match(r"^(?:附属書|付属書|別添|別紙|Annex|Appendix)\s*\d*\s*[:：「\s]", ln.content) and _title_like(ln.content):
+            items.append((ln.content, Evidence(ln.start, ln.end, ln.text)))
     # Lists after a label line such as 【添付文書】 or "Outcome documents:".
     for i, ln in enumerate(doc.lines):
         label = ln.label or (ln.content if ln.style is None else "")

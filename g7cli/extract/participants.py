@@ -18,7 +18,7 @@ _LABEL = re.compile(r"^(?:参加国|出席国|参加者|出席者|参加国・�
 _GROUP = re.compile(r"構成国|招待国|国際機関|参加国|出席国|G7|オブザーバー|members?|invited|organi[sz]ations|guests|observers", re.I)
 _ABBR = re.compile(r"(?:(?<=[、,:：\s])|^)(?P<a>[英米仏独伊加日韓中豪印露])(?=[、,\s(]|及び|$)")
 _INVITED = re.compile(r"招待国|招待され|invited|guests?\b|outreach", re.I)
-_JOINED = re.compile(r"参加|出席|加わ|attend|participat|joined|took part", re.I)
+_JOINED = re.compile(r"参加|出席|加わ|一堂に会|attend|participat|joined|took part|brought together|gathered", re.I)
 
 
 class _NONE:
@@ -41,7 +41,14 @@ def _scopes(doc: Document) -> list[tuple[int, int]]:
         if ln.style == "bracket" and ln.content and _GROUP.search(ln.label or ""):
             out.append((ln.content_start, ln.end))    # 【G7構成国・地域】日本(議長国)、米国…
         elif _LABEL.match(ln.content) and not re.match(r"^(?:我が国|日本)", ln.content):
-            out.append((ln.start, ln.end))
+            end = ln.end
+            if not _LABEL.sub("", ln.content).strip():
+                # "Participants:" alone: the list follows, one entry per line.
+                for nxt in doc.lines[ln.index + 1:]:
+                    if nxt.blank or doc.heading_at.get(nxt.index) is not None or len(nxt.content) > 80:
+                        break
+                    end = nxt.end
+            out.append((ln.start, end))
         elif ln.style and len(ln.content) <= 15 and doc.heading_at.get(ln.index) is None \
                 and re.search(r"参加国|出席国|参加機関|Participants|Participating", ln.content, re.I):
             # "• 参加国・機関" followed by more deeply nested items.

@@ -32,7 +32,7 @@ def _jp_role_rx(lang: str, specific: bool) -> re.Pattern:
     forms = [f for f, key in gazetteer.jp_roles(lang) if (not key.startswith("*")) == specific]
     alt = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
     if lang == "ja":
-        return re.compile(rf"(?<![{KANJI}])(?P<name>[{KANJI}]{{1,6}}?)(?P<role>{alt})"
+        return re.compile(rf"(?<![{KANJI}\u30a1-\u30fa\u30fc])(?P<name>[{KANJI}]{{1,6}}?)(?P<role>{alt})"
                           rf"|(?P<role2>{alt})[ \t]+(?P<name2>[{KANJI}]{{2,5}})(?=が|は|、|,|も|と|及び|\(|$)")
     name = r"(?P<name>[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)?)"
     return re.compile(
@@ -216,6 +216,8 @@ def en_counterparts(text: str, offset: int = 0) -> list[PersonMention]:
     out = []
     lead = re.match(r"^[\s\-*•・◦○●▪‐–—]*(?:\(?\d{1,2}[.)]\s*)?", text).end()
     m = _EN_LIST_LINE.match(text[lead:])
+    if m and heads.search(m.group("name")):
+        m = None    # "Kenya — Cabinet Secretary for Trade": a role, no name
     if m and gazetteer.resolve(m.group("country")):
         out.append(PersonMention(offset + lead, offset + lead + m.end(), m.group("name"), m.group("role"),
                                  None, gazetteer.resolve(m.group("country"))))

@@ -195,7 +195,7 @@ def _special_sessions(doc: Document) -> list[Theme]:
     return out
 
 
-_SESSION_LINE = re.compile(r"^(?:Session|セッション)\s*\d+\s*[:：.]?\s*(?P<t>.+)$", re.I)
+_SESSION_LINE = re.compile(r"^(?:Session|セッション)\s*\d+\s*(?:[:：.]|\s[–—-])?\s*(?P<t>.+)$", re.I)
 
 
 def _session_lines(doc: Document) -> list[Theme]:
