@@ -13,7 +13,7 @@ import pytest
 from conftest import SHARED, g7_executable
 
 SCORE = SHARED / "tools" / "score.py"
-OWN = Path(__file__).parent / "corpus"
+OWN = [Path(__file__).parent / "corpus", Path(__file__).parent / "corpus_heldout"]
 pytestmark = pytest.mark.skipif(not SCORE.is_file(), reason="../shared/tools/score.py not found")
 
 
@@ -46,8 +46,9 @@ def test_seeds_and_dev_corpus_meet_the_bar():
 
 def test_own_documents_meet_the_bar():
     # Documents written for this project in layouts the seeds and dev corpus
-    # do not show; the bar sits below the other two because they are harder
-    # by design (see the closing notes for what they still miss).
-    s = score(OWN)
-    assert s["documents"] >= 10
+    # do not show (corpus_heldout was written later, by someone who never
+    # saw the extractor, to measure generalisation); the bar sits below the
+    # other two because they are harder by design.
+    s = score(*OWN)
+    assert s["documents"] >= 20
     assert s["mean_F1"] >= 0.90, s["report"]
