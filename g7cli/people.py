@@ -63,7 +63,7 @@ def _ministry(role_key: str | None) -> str | None:
 
 class Person:
     """One person: the rows that name them and everything said about them."""
-    __slots__ = ("id", "kind", "country_code", "country", "spellings", "ministries", "delegate_ids",
+    __slots__ = ("id", "kind", "country_code", "country", "spellings", "seen", "ministries", "delegate_ids",
                  "talk_ids", "roles", "meeting_ids", "order")
 
     def __init__(self, kind: str, country_code: str | None):
@@ -72,6 +72,7 @@ class Person:
         self.country_code = country_code
         self.country: str | None = None
         self.spellings: list[str] = []      # in order of first appearance
+        self.seen: Counter = Counter()      # folded spelling -> rows (meetings, talks) that give it
         self.ministries: set[str] = set()
         self.delegate_ids: list[int] = []
         self.talk_ids: list[int] = []
@@ -81,11 +82,11 @@ class Person:
 
     @property
     def name(self) -> str:
-        """The fullest Latin spelling and the fullest Japanese one: "Kono / 河野太郎"."""
-        counts = Counter(fold(s) for s in self.spellings)
-
+        """The Latin and the Japanese spelling with the most words, then the
+        one most rows give, then the longer: "HASEGAWA Junji / 長谷川",
+        "Kono / 河野太郎"."""
         def best(spellings):
-            return max(spellings, key=lambda s: (len(_words(s)), len(s), counts[fold(s)]), default=None)
+            return max(spellings, key=lambda s: (len(_words(s)), self.seen[fold(s)], len(s)), default=None)
 
         latin = best([s for s in self.spellings if not is_japanese(s)])
         japanese = best([s for s in self.spellings if is_japanese(s)])
@@ -333,6 +334,7 @@ def build(conn: sqlite3.Connection) -> PeopleIndex:
 
 
 def _add_spellings(p: Person, spellings: list[str]) -> None:
+    p.seen.update({fold(s) for s in spellings if s})
     known = {fold(s) for s in p.spellings}
     for s in spellings:
         if s and fold(s) not in known:
