@@ -21,8 +21,9 @@ from typer.core import TyperGroup
 
 from g7cli import __version__
 from g7cli.errors import EXIT_FAILURE, EXIT_USAGE, G7Error
-from g7cli.options import (CountryOption, DbOption, DelegateOption, FormatOption, MeetingOption,
-                           TopicOption, YearOption, non_empty, parse_year)
+from g7cli.options import (CountryOption, DbOption, DelegateOption, EvidenceOption, FormatOption, MeetingOption,
+                           PersonOption, SinceOption, TopicOption, UntilOption, YearOption, non_empty,
+                           parse_date, parse_year)
 
 
 def _one_line(text: str) -> str:
@@ -150,17 +151,34 @@ def _db_path(ctx: typer.Context, db: Path | None) -> Path:
     return resolve_db_path(db or (ctx.obj or {}).get("db"))
 
 
-def _query(ctx: typer.Context, name: str, db: Path | None, fmt, **filters) -> None:
+def _query(ctx: typer.Context, name: str, db: Path | None, fmt, evidence: bool = False, **filters) -> None:
     from g7cli import db as database, output, queries
 
     f = queries.Filters(**filters)
     conn = database.open_read(_db_path(ctx, db))
     try:
         rows = queries.QUERIES[name](conn, f)
+        if evidence:
+            from g7cli import evidence as ev
+
+            ev.add(conn, name, rows)
     finally:
         conn.close()
-    output.render(rows, queries.COLUMNS[name], fmt.value if fmt else None,
-                  table_columns=queries.TABLE_COLUMNS[name])
+    extra = ["evidence", "evidence_document"] if evidence else []
+    table_columns = queries.TABLE_COLUMNS[name]
+    if evidence:
+        from g7cli.evidence import TABLE_COLUMNS as EVIDENCE_TABLE
+
+        table_columns = EVIDENCE_TABLE.get(name, table_columns + ["evidence"])
+    output.render(rows, queries.COLUMNS[name] + extra, fmt.value if fmt else None, table_columns=table_columns)
+
+
+def _period(since: str | None, until: str | None) -> dict:
+    """--since/--until as ISO dates (a partial --until ends its month or year)."""
+    lo, hi = parse_date(since, "--since"), parse_date(until, "--until", end=True)
+    if lo and hi and hi < lo:
+        raise typer.BadParameter(f"--until {until} is before --since {since}", param_hint="'--until'")
+    return {"since": lo, "until": hi}
 
 
 @app.command()
@@ -197,7 +215,8 @@ def ingest(
 @app.command()
 def meetings(ctx: typer.Context, year: YearOption = None, country: CountryOption = None,
              topic: TopicOption = None, delegate: DelegateOption = None, meeting: MeetingOption = None,
-             format: FormatOption = None, db: DbOption = None) -> None:
+             format: FormatOption = None, db: DbOption = None, since: SinceOption = None,
+             until: UntilOption = None, person: PersonOption = None) -> None:
     """List meetings: dates, cities, host, and the documents that report each.
 
     --country matches meetings hosted in or attended by that country.
@@ -207,15 +226,19 @@ def meetings(ctx: typer.Context, year: YearOption = None, country: CountryOption
       g7 meetings --year 2024
       g7 meetings --country Italy --format json
       g7 meetings --topic quantum --format csv
+      g7 meetings --country 米国 --since 2023-01-01
+      g7 meetings --person Vestager
     """
     _query(ctx, "meetings", db, format, year=parse_year(year), country=non_empty(country, "--country"),
-           topic=non_empty(topic, "--topic"), delegate=non_empty(delegate, "--delegate"), meeting=meeting)
+           topic=non_empty(topic, "--topic"), delegate=non_empty(delegate, "--delegate"), meeting=meeting,
+           person=non_empty(person, "--person"), **_period(since, until))
 
 
 @app.command()
 def delegates(ctx: typer.Context, year: YearOption = None, country: CountryOption = None,
               delegate: DelegateOption = None, meeting: MeetingOption = None, topic: TopicOption = None,
-              format: FormatOption = None, db: DbOption = None) -> None:
+              format: FormatOption = None, db: DbOption = None, since: SinceOption = None,
+              until: UntilOption = None, evidence: EvidenceOption = False) -> None:
     """List Japan's delegates at each meeting, with their roles.
 
     A delegate reported by several documents is one row with every spelling
@@ -225,14 +248,17 @@ def delegates(ctx: typer.Context, year: YearOption = None, country: CountryOptio
     Examples:
       g7 delegates --year 2024
       g7 delegates --delegate Hasegawa --format json
+      g7 delegates --delegate 長谷川 --evidence
     """
-    _query(ctx, "delegates", db, format, year=parse_year(year), country=non_empty(country, "--country"),
-           delegate=non_empty(delegate, "--delegate"), meeting=meeting, topic=non_empty(topic, "--topic"))
+    _query(ctx, "delegates", db, format, evidence=evidence, year=parse_year(year),
+           country=non_empty(country, "--country"), delegate=non_empty(delegate, "--delegate"), meeting=meeting,
+           topic=non_empty(topic, "--topic"), **_period(since, until))
 
 
 @app.command()
 def participants(ctx: typer.Context, year: YearOption = None, country: CountryOption = None,
-                 meeting: MeetingOption = None, format: FormatOption = None, db: DbOption = None) -> None:
+                 meeting: MeetingOption = None, format: FormatOption = None, db: DbOption = None,
+                 since: SinceOption = None, until: UntilOption = None) -> None:
     """List participating countries and organizations (member, invited, organization; chair).
 
     \b
@@ -241,28 +267,32 @@ def participants(ctx: typer.Context, year: YearOption = None, country: CountryOp
       g7 participants --country Brazil --format json
     """
     _query(ctx, "participants", db, format, year=parse_year(year), country=non_empty(country, "--country"),
-           meeting=meeting)
+           meeting=meeting, **_period(since, until))
 
 
 @app.command()
 def themes(ctx: typer.Context, year: YearOption = None, country: CountryOption = None,
            topic: TopicOption = None, meeting: MeetingOption = None, format: FormatOption = None,
-           db: DbOption = None) -> None:
+           db: DbOption = None, since: SinceOption = None, until: UntilOption = None,
+           evidence: EvidenceOption = False) -> None:
     """List the themes each meeting discussed, with their topic tags.
 
     \b
     Examples:
       g7 themes --topic ai
       g7 themes --year 2017 --format json
+      g7 themes --topic 量子 --evidence
     """
-    _query(ctx, "themes", db, format, year=parse_year(year), country=non_empty(country, "--country"),
-           topic=non_empty(topic, "--topic"), meeting=meeting)
+    _query(ctx, "themes", db, format, evidence=evidence, year=parse_year(year),
+           country=non_empty(country, "--country"), topic=non_empty(topic, "--topic"), meeting=meeting,
+           **_period(since, until))
 
 
 @app.command()
 def bilaterals(ctx: typer.Context, year: YearOption = None, country: CountryOption = None,
                delegate: DelegateOption = None, meeting: MeetingOption = None, format: FormatOption = None,
-               db: DbOption = None) -> None:
+               db: DbOption = None, since: SinceOption = None, until: UntilOption = None,
+               person: PersonOption = None, evidence: EvidenceOption = False) -> None:
     """List bilateral talks held by Japan's delegates on the margins of a meeting.
 
     --country filters the counterpart's country or organization.
@@ -271,14 +301,18 @@ def bilaterals(ctx: typer.Context, year: YearOption = None, country: CountryOpti
     Examples:
       g7 bilaterals --country Italy
       g7 bilaterals --delegate Kono --format json
+      g7 bilaterals --country イタリア --evidence
+      g7 bilaterals --person ヴェステアー --since 2024
     """
-    _query(ctx, "bilaterals", db, format, year=parse_year(year), country=non_empty(country, "--country"),
-           delegate=non_empty(delegate, "--delegate"), meeting=meeting)
+    _query(ctx, "bilaterals", db, format, evidence=evidence, year=parse_year(year),
+           country=non_empty(country, "--country"), delegate=non_empty(delegate, "--delegate"), meeting=meeting,
+           person=non_empty(person, "--person"), **_period(since, until))
 
 
 @app.command()
 def outcomes(ctx: typer.Context, year: YearOption = None, country: CountryOption = None,
-             meeting: MeetingOption = None, format: FormatOption = None, db: DbOption = None) -> None:
+             meeting: MeetingOption = None, format: FormatOption = None, db: DbOption = None,
+             since: SinceOption = None, until: UntilOption = None) -> None:
     """List outcome documents: declarations, annexes, statements.
 
     \b
@@ -287,12 +321,13 @@ def outcomes(ctx: typer.Context, year: YearOption = None, country: CountryOption
       g7 outcomes --meeting 1 --format csv
     """
     _query(ctx, "outcomes", db, format, year=parse_year(year), country=non_empty(country, "--country"),
-           meeting=meeting)
+           meeting=meeting, **_period(since, until))
 
 
 @app.command()
 def documents(ctx: typer.Context, year: YearOption = None, country: CountryOption = None,
-              meeting: MeetingOption = None, format: FormatOption = None, db: DbOption = None) -> None:
+              meeting: MeetingOption = None, format: FormatOption = None, db: DbOption = None,
+              since: SinceOption = None, until: UntilOption = None) -> None:
     """List stored documents (file, language, publisher, date) and their meeting.
 
     \b
@@ -301,7 +336,97 @@ def documents(ctx: typer.Context, year: YearOption = None, country: CountryOptio
       g7 documents --meeting 1 --format json
     """
     _query(ctx, "documents", db, format, year=parse_year(year), country=non_empty(country, "--country"),
-           meeting=meeting)
+           meeting=meeting, **_period(since, until))
+
+
+@app.command()
+def search(ctx: typer.Context,
+           text: Annotated[list[str], typer.Argument(
+               metavar="TEXT...", show_default=False,
+               help='Words (all must occur) or "quoted phrases", in either language.')],
+           year: YearOption = None, country: CountryOption = None, meeting: MeetingOption = None,
+           since: SinceOption = None, until: UntilOption = None,
+           limit: Annotated[int, typer.Option("--limit", "-n", min=0, metavar="N",
+                                              help="At most N documents (0: all).")] = 20,
+           format: FormatOption = None, db: DbOption = None) -> None:
+    """Search the full text of every stored document, best match first.
+
+    Each hit is a document with its meeting and year and a snippet in which
+    the words are marked «like this». Case is ignored; words of one or two
+    characters (会談, 河野, AI) are found too.
+
+    \b
+    Examples:
+      g7 search 会談
+      g7 search "Hiroshima AI"
+      g7 search '"Hiroshima AI Process"' --year 2023..2024 --format json
+      g7 search 量子 --country カナダ
+    """
+    from g7cli import db as database, output, queries, search as fts
+
+    f = queries.Filters(year=parse_year(year), country=non_empty(country, "--country"), meeting=meeting,
+                        **_period(since, until))
+    conn = database.open_read(_db_path(ctx, db))
+    try:
+        rows = fts.search(conn, " ".join(text), f, limit=limit or None)
+    finally:
+        conn.close()
+    output.render(rows, fts.COLUMNS, format.value if format else None, table_columns=fts.TABLE_COLUMNS)
+
+
+@app.command()
+def show(ctx: typer.Context,
+         meeting: Annotated[list[str], typer.Argument(
+             metavar="MEETING", show_default=False,
+             help="An id, a year and a place ('2024 Verona') or words of a title in either language.")],
+         evidence: EvidenceOption = False, format: FormatOption = None, db: DbOption = None) -> None:
+    """Show one meeting on one screen: dates, places, host, presidency, sources,
+    delegates, participants, themes, outcome documents and bilateral talks.
+
+    JSON is one object with a list for each part; --evidence adds each
+    fact's source sentence and document.
+
+    \b
+    Examples:
+      g7 show 2
+      g7 show "2024 Verona" --evidence
+      g7 show 高崎 --format json
+    """
+    from g7cli import db as database, output, show as one
+
+    conn = database.open_read(_db_path(ctx, db))
+    try:
+        record = one.show(conn, " ".join(meeting), evidence=evidence)
+    finally:
+        conn.close()
+    output.render_sections(record, one.SECTIONS, format.value if format else None,
+                           table_record=one.table_view(record))
+
+
+@app.command()
+def topics(ctx: typer.Context, year: YearOption = None, country: CountryOption = None,
+           meeting: MeetingOption = None, format: FormatOption = None, db: DbOption = None) -> None:
+    """List the topic tags with their words in English and Japanese, and how
+    many themes and meetings carry each.
+
+    --topic on other commands takes a tag or any of these words.
+
+    \b
+    Examples:
+      g7 topics
+      g7 topics --year 2024 --format json
+    """
+    from g7cli import db as database, output, queries, taxonomy
+
+    f = queries.Filters(year=parse_year(year), country=non_empty(country, "--country"), meeting=meeting)
+    conn = database.open_read(_db_path(ctx, db))
+    try:
+        rows = taxonomy.topics(conn, f)
+    finally:
+        conn.close()
+    fmt = format.value if format else output.default_format()
+    output.render(taxonomy.for_table(rows) if fmt == "table" else rows, taxonomy.COLUMNS, fmt,
+                  table_columns=taxonomy.TABLE_COLUMNS)
 
 
 @app.command()

@@ -39,8 +39,26 @@ def _cell(value) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (list, tuple)):
+        if any(isinstance(v, dict) for v in value):
+            # Nested records (g7 show) stay readable data in one cell: JSON.
+            return json.dumps(value, ensure_ascii=False)
         return LIST_SEPARATOR.join(_cell(v) for v in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False)
     return str(value)
+
+
+def _table_cell(row: dict, column: str) -> str:
+    """A table cell; --evidence shows each source sentence on its own line,
+    after its document's name."""
+    if column == "evidence" and isinstance(row.get("evidence"), list):
+        docs = row.get("evidence_document") or []
+        lines = []
+        for i, text in enumerate(row["evidence"]):
+            doc = docs[i] if i < len(docs) else None
+            lines.append(f"[{doc}] {text or ''}" if doc else str(text or ""))
+        return "\n".join(lines)
+    return _cell(row.get(column))
 
 
 def _tsv_cell(value) -> str:
@@ -111,6 +129,8 @@ def _table(rows: list[dict], columns: list[str], title: str | None, stream: Text
     from rich.text import Text
 
     bars = [c for c in (bars or []) if c in columns]
+    # Source sentences are long: the other columns stay narrow beside them.
+    wide = "evidence" in columns
     table = Table(title=title, show_header=header, header_style="bold")
     # Beside bars, the other columns keep room for their values (up to 24).
     labels = {c: min(24, max([len(c)] + [cell_len(_cell(r.get(c))) for r in rows])) for c in columns} if bars else {}
@@ -118,7 +138,8 @@ def _table(rows: list[dict], columns: list[str], title: str | None, stream: Text
         if c in bars:
             table.add_column(c.replace("_", " "), no_wrap=True, overflow="crop")
         else:
-            table.add_column(c.replace("_", " "), overflow="fold", min_width=labels.get(c))
+            table.add_column(c.replace("_", " "), overflow="fold", min_width=labels.get(c),
+                             max_width=16 if wide and c != "evidence" else None)
     scales = {c: max((r.get(c) or 0 for r in rows), default=0) for c in bars}
     if bars:
         # The bars share what the console width leaves (3 to 14 characters each).
@@ -126,7 +147,7 @@ def _table(rows: list[dict], columns: list[str], title: str | None, stream: Text
         width = max(3, min(BAR_WIDTH, free // len(bars) - 4 - max(len(str(scales[c])) for c in bars)))
     for r in rows:
         # Text(), not a str: a value such as "[ Invited countries ]" is data, not rich markup.
-        table.add_row(*(_bar_cell(r.get(c), scales[c], Text, width) if c in bars else Text(_cell(r.get(c)))
+        table.add_row(*(_bar_cell(r.get(c), scales[c], Text, width) if c in bars else Text(_table_cell(r, c))
                         for c in columns))
     # rich alone would keep bold under NO_COLOR; no escape codes at all is
     # what a user setting it expects. highlight=False keeps numbers and dates
@@ -152,3 +173,39 @@ def _bar_cell(value, top: int, Text, width: int = BAR_WIDTH):
     cell = Text(f"{n:>{digits}} ")
     cell.append(bar.ljust(width), style="cyan")
     return cell
+
+
+def render_sections(record: dict, sections: list[tuple], fmt: str | None = None, *,
+                    table_record: dict | None = None, stream: TextIO | None = None) -> None:
+    """One record with nested lists (g7 show). JSON: one object; JSONL: one
+    line; CSV/TSV: one row, nested lists as JSON in their cells; a table: the
+    record's own fields as name/value rows, then one titled table per
+    non-empty list (`sections`: (key, title, columns to show[, columns to
+    show when the rows carry evidence])), drawn from `table_record` when
+    given (a terminal's condensed view of the record)."""
+    stream = stream or sys.stdout
+    fmt = fmt or default_format(stream)
+    counts = {section[0]: len(record.get(section[0]) or []) for section in sections}
+    if fmt == "table" and table_record is not None:
+        record = table_record
+    if fmt == "json":
+        stream.write(json.dumps(record, ensure_ascii=False, indent=2) + "\n")
+    elif fmt == "jsonl":
+        stream.write(json.dumps(record, ensure_ascii=False).translate(_LINE_BREAKS) + "\n")
+    elif fmt in ("csv", "tsv"):
+        render([record], list(record), fmt, stream=stream)
+    elif fmt == "table":
+        nested = set(counts)
+        own = [{"name": k, "value": _table_cell(record, "evidence") if k == "evidence" else _cell(v)}
+               for k, v in record.items() if k not in nested and k != "evidence_document" and v not in (None, [], "")]
+        _table(own, ["name", "value"], None, stream, header=False)
+        for key, title, columns, *with_evidence in sections:
+            rows = record.get(key) or []
+            if rows:
+                if any("evidence" in r for r in rows):
+                    columns = (with_evidence[0] if with_evidence and with_evidence[0]
+                               else list(columns) + ["evidence"])
+                _table(rows, columns, f"{title} ({counts[key]})", stream)
+    else:
+        raise ValueError(f"unknown format {fmt!r}")
+    stream.flush()

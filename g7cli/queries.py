@@ -24,15 +24,19 @@ class Filters:
     A plain class rather than a dataclass: generating a dataclass costs a few
     milliseconds of start-up on every query.
     """
-    __slots__ = ("year", "country", "topic", "meeting", "delegate")
+    __slots__ = ("year", "country", "topic", "meeting", "delegate", "since", "until", "person")
 
     def __init__(self, year: tuple[int, int] | None = None, country: str | None = None,
-                 topic: str | None = None, meeting: int | None = None, delegate: str | None = None):
+                 topic: str | None = None, meeting: int | None = None, delegate: str | None = None,
+                 since: str | None = None, until: str | None = None, person: str | None = None):
         self.year = year            # inclusive range; one year is (y, y)
         self.country = country
         self.topic = topic
         self.meeting = meeting
         self.delegate = delegate
+        self.since = since          # ISO dates, inclusive: meetings held (in part) since / until
+        self.until = until
+        self.person = person        # a delegate or a counterpart, any spelling
 
 
 # Keys of each command's rows, in order (also the CSV/TSV header), and the
@@ -83,6 +87,9 @@ class _Where:
             self.params["delegate_hi"] = fold(f.delegate) + PREFIX_END
         if f.topic is not None:
             self.params["topic"] = normalise_topic(f.topic)
+        if f.person is not None:
+            self.params["person_lo"] = fold(f.person)
+            self.params["person_hi"] = fold(f.person) + PREFIX_END
 
     def add(self, clause: str, **params) -> None:
         self.clauses.append(clause)
@@ -95,12 +102,33 @@ class _Where:
     CODES = "(SELECT code FROM country_aliases WHERE alias = :country_key UNION SELECT :country_code)"
     DELEGATES = ("(SELECT k.delegate_id FROM delegate_name_keys k "
                  "WHERE k.key >= :delegate_lo AND k.key < :delegate_hi)")
+    # --person: talks whose delegate or counterpart has a spelling (or a word of one) starting so.
+    PERSON_TALKS = ("(SELECT b.id FROM bilaterals b WHERE b.delegate_id IN (SELECT k.delegate_id FROM "
+                    "delegate_name_keys k WHERE k.key >= :person_lo AND k.key < :person_hi) "
+                    "UNION SELECT k.bilateral_id FROM bilateral_name_keys k "
+                    "WHERE k.key >= :person_lo AND k.key < :person_hi)")
+    PERSON_DELEGATES = ("(SELECT k.delegate_id FROM delegate_name_keys k "
+                        "WHERE k.key >= :person_lo AND k.key < :person_hi)")
 
-    def meeting_level(self, m: str = "m") -> None:
-        """--year, --meeting, --country (hosted or attended), --topic, --delegate on meetings."""
+    def period(self, m: str = "m") -> None:
+        """--year, --since, --until on the meeting aliased `m` (a meeting without
+        dates counts as lasting its whole year)."""
         f = self.f
         if f.year is not None:
             self.add(f"{m}.year BETWEEN :year_lo AND :year_hi", year_lo=f.year[0], year_hi=f.year[1])
+        if f.since is not None:
+            self.add(f"coalesce({m}.end_date, {m}.start_date, {m}.year || '-12-31') >= :since", since=f.since)
+        if f.until is not None:
+            self.add(f"coalesce({m}.start_date, {m}.year || '-01-01') <= :until", until=f.until)
+
+    def meeting_level(self, m: str = "m") -> None:
+        """--year/--since/--until, --meeting, --country (hosted or attended), --topic,
+        --delegate, --person on meetings."""
+        f = self.f
+        self.period(m)
+        if f.person is not None:
+            self.add(f"({m}.id IN (SELECT meeting_id FROM delegates WHERE id IN {self.PERSON_DELEGATES})"
+                     f" OR {m}.id IN (SELECT meeting_id FROM bilaterals WHERE id IN {self.PERSON_TALKS}))")
         if f.meeting is not None:
             self.add(f"{m}.id = :meeting", meeting=f.meeting)
         if f.country is not None:
@@ -120,8 +148,11 @@ def normalise_topic(value: str) -> str:
 
 
 def _check_meeting(conn: sqlite3.Connection, f: Filters) -> None:
-    if f.meeting is not None and conn.execute("SELECT 1 FROM meetings WHERE id = ?", (f.meeting,)).fetchone() is None:
-        raise UsageError(f"unknown meeting {f.meeting}; `g7 meetings` lists them")
+    """Check the filters before a query: an unknown --meeting, --country or
+    --topic is a usage error; a country name becomes its code, a topic word its tag."""
+    from g7cli.resolve import check_filters
+
+    check_filters(conn, f)
 
 
 def _by_id(conn, sql: str, ids: list[int]) -> dict[int, list]:
@@ -179,8 +210,7 @@ def meetings(conn: sqlite3.Connection, f: Filters = Filters()) -> list[dict]:
 def delegates(conn: sqlite3.Connection, f: Filters = Filters()) -> list[dict]:
     _check_meeting(conn, f)
     w = _Where(f)
-    if f.year is not None:
-        w.add("m.year BETWEEN :year_lo AND :year_hi", year_lo=f.year[0], year_hi=f.year[1])
+    w.period("m")
     if f.meeting is not None:
         w.add("d.meeting_id = :meeting", meeting=f.meeting)
     if f.country is not None:
@@ -209,8 +239,7 @@ def participants(conn: sqlite3.Connection, f: Filters = Filters()) -> list[dict]
     """One row per country or organisation per meeting, however many documents list it."""
     _check_meeting(conn, f)
     w = _Where(f)
-    if f.year is not None:
-        w.add("m.year BETWEEN :year_lo AND :year_hi", year_lo=f.year[0], year_hi=f.year[1])
+    w.period("m")
     if f.meeting is not None:
         w.add("p.meeting_id = :meeting", meeting=f.meeting)
     if f.country is not None:
@@ -249,7 +278,8 @@ def _grouped_by_title(rows, extra) -> list[dict]:
 
 def themes(conn: sqlite3.Connection, f: Filters = Filters()) -> list[dict]:
     _check_meeting(conn, f)
-    w = _Where(Filters(year=f.year, meeting=f.meeting, country=f.country, delegate=f.delegate))
+    w = _Where(Filters(year=f.year, meeting=f.meeting, country=f.country, delegate=f.delegate,
+                       since=f.since, until=f.until, person=f.person))
     w.meeting_level("m")
     if f.topic is not None:
         w.add("t.id IN (SELECT theme_id FROM theme_topics WHERE topic = :topic)", topic=normalise_topic(f.topic))
@@ -266,14 +296,15 @@ def themes(conn: sqlite3.Connection, f: Filters = Filters()) -> list[dict]:
 def bilaterals(conn: sqlite3.Connection, f: Filters = Filters()) -> list[dict]:
     _check_meeting(conn, f)
     w = _Where(f)
-    if f.year is not None:
-        w.add("m.year BETWEEN :year_lo AND :year_hi", year_lo=f.year[0], year_hi=f.year[1])
+    w.period("m")
     if f.meeting is not None:
         w.add("b.meeting_id = :meeting", meeting=f.meeting)
     if f.country is not None:
         w.add(f"b.country_code IN {w.CODES}")
     if f.delegate is not None:
         w.add(f"b.delegate_id IN {w.DELEGATES}")
+    if f.person is not None:
+        w.add(f"b.id IN {w.PERSON_TALKS}")
     if f.topic is not None:
         w.add("b.meeting_id IN (SELECT t.meeting_id FROM theme_topics tt JOIN themes t ON t.id = tt.theme_id"
               " WHERE tt.topic = :topic)")
