@@ -87,9 +87,11 @@ class _Resolver:
             d = self.find(name)
             if d is None:
                 continue
-            after = text[end:end + 6]
-            if re.match(r"\s*(?:とともに|と共に|も同席|の同席)", after) or re.match(r"\s*及び[^は]*とともに", after):
-                continue
+            after = text[end:end + 24]
+            if re.match(r"\s*(?:とともに|と共に|も同席|の同席)", after) or re.match(r"\s*及び[^は]*とともに", after) \
+                    or re.match(r"\s*(?:,\s*who\s+)?also\s+(?:attended|joined|took part)", after) \
+                    or re.search(r"(?:together with|accompanied by|joined by)\s+(?:\S+\s+){0,4}$", text[:start]):
+                continue   # a delegate who joined someone else's talk
             if not subject_only or re.match(r"\s*(?:は|が|から|,|、)", after) or self.doc.lang == "en":
                 if best is None or start < best[0]:
                     best = (start, d.name)
@@ -139,6 +141,12 @@ def extract(doc: Document, delegates: list[Delegate], meeting_days: list[dt.date
             mentions = [pm for pm in people.ja_counterparts(sent, s) + people.en_counterparts(sent, s)
                         if res.find(pm.name) is None]     # Japan's own delegates are not counterparts
             n += len(mentions)
+            if not mentions and list_ok:
+                cr = _country_role_item(sent)
+                if cr:      # "・カナダ天然資源大臣(立ち話)": a listed talk naming a country and a role
+                    country_only.append((cr[0], Evidence(s, e, sent), res.delegate_in(sent) or ctx.delegate or main,
+                                         res.date_in(sent) or ctx.date, _brief(sent), cr[1]))
+                    continue
             if not mentions:
                 if strong:
                     m = re.search(r"(?P<c>[^\s、。]{2,20})との(?:意見交換|会談)", sent) or _JA_PAIR.search(sent)
@@ -228,6 +236,17 @@ def extract(doc: Document, delegates: list[Delegate], meeting_days: list[dt.date
 def _JA_ROLE_TALK() -> re.Pattern:
     heads = rules("ja")["counterpart_role_heads"]
     return re.compile(rf"(?P<r>[^、。\s]{{1,40}}?{heads})と(?:の)?(?:会談|意見交換|立ち話|懇談)")
+
+
+def _country_role_item(text: str) -> tuple[str, str] | None:
+    """A list item that is a country (or organisation) and a role, nothing else."""
+    body = re.sub(r"^[\s\-*•・]+", "", text)
+    found = gazetteer.find_entities(body)
+    if not found or found[0].start != 0 or found[0].code == "JP":
+        return None
+    heads = rules("ja")["counterpart_role_heads"]
+    m = re.match(rf"(?:の|\s|[:：])?\s*(?P<r>[^\s、。()（）]{{0,30}}?{heads})(?:\s*[(（].*)?$", body[found[0].end:])
+    return (found[0].code, m.group("r")) if m else None
 
 
 def _role_only(text: str) -> str | None:

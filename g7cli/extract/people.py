@@ -164,9 +164,9 @@ def ja_counterparts(text: str, offset: int = 0) -> list[PersonMention]:
                 code = found[-1].code if found and found[-1].end == len(c) else None
             country = code
         if not country:
-            # "ドイツ連邦経済協力・開発省のX政務次官": the country opens the
-            # clause that ends in "の" just before the name.
-            clause = re.search(r"[^、。\n]{0,40}の$", before)
+            # "ドイツ連邦経済協力・開発省のX政務次官", "米国エネルギー省 X副長官":
+            # the country opens the clause just before the name.
+            clause = re.search(r"[^、。\n]{0,40}$", before)
             if clause:
                 found = [f for f in gazetteer.find_entities(clause.group()) if f.code != "JP"]
                 country = found[-1].code if found else None
@@ -208,7 +208,7 @@ def _en_role_first_rx() -> re.Pattern:
     return re.compile(
         rf"\b(?P<role>(?:(?:Federal|Foreign|Prime|Deputy|Vice|Executive|Senior|State|Trade|Digital)\s+)*{r['counterpart_role_heads']})"
         rf"\s+(?P<name>[A-Z][\w'’\-]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’\-]+)){{0,2}})"
-        rf"(?:\s+of\s+(?P<country>(?:the\s+)?[A-Z][\w.]+(?:\s+[A-Z][\w.]+){{0,3}}))?(?=[,.;)]|\s+(?:on|and|to|about|who|at|during)\b|$)")
+        rf"(?:\s+of\s+(?P<country>(?:the\s+)?[A-Z][\w.]+(?:\s+(?:of\s+)?[A-Z][\w.]+){{0,3}}))?(?=[,.;)]|\s+[a-z]|$)")
 
 
 def en_counterparts(text: str, offset: int = 0) -> list[PersonMention]:
