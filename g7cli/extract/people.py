@@ -236,6 +236,8 @@ def en_counterparts(text: str, offset: int = 0) -> list[PersonMention]:
     for m in _en_role_first_rx().finditer(text):
         if any(a < m.end() and m.start() < b for a, b in taken) or m.group("name").split()[0] in _EN_NOT_NAMES:
             continue
+        if len(m.group("name").split()) == 1 and len(m.group("role").split()) == 1:
+            continue    # "Minister Sato": too bare to tell a counterpart from Japan's own minister
         country = gazetteer.resolve(m.group("country")) if m.group("country") else None
         out.append(PersonMention(offset + m.start(), offset + m.end(), m.group("name"), m.group("role"), None, country))
     return out
