@@ -251,7 +251,8 @@ def place(doc: Document, span: tuple[int, int]) -> tuple[list[City], str | None,
 
 _EN_PRESIDENCY = re.compile(r"(?:[Uu]nder|of|on)\s+(?:the\s+)?(?P<c>[A-Z][\w .]+?)(?:['’]s)?\s+(?:G7\s+)?[Pp]residency"
                             r"|G7\s+[Pp]residency\s+of\s+(?:the\s+)?(?P<c2>[A-Z][\w .]+)"
-                            r"|(?P<c3>[A-Z][\w .]+?),\s+as\s+(?:the\s+)?(?:G7\s+)?(?:[Pp]residency|[Pp]resident|[Cc]hair)\b")
+                            r"|(?P<c3>[A-Z][\w .]+?),\s+as\s+(?:the\s+)?(?:G7\s+)?(?:[Pp]residency|[Pp]resident|[Cc]hair)\b"
+                            r"|(?P<c4>[A-Z][\w .]+?),\s+which\s+(?:holds|held|has)\s+the\s+(?:G7\s+)?[Pp]residency")
 _JA_PRESIDENCY = re.compile(r"議長国(?:である|の|・)?(?P<c>[^\s、。のでがはを]{2,12})|(?P<c2>[^\s、。のでがはを]{2,12}?)議長国")
 
 

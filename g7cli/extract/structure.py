@@ -27,7 +27,7 @@ _MARKERS: list[tuple[str, re.Pattern]] = [
     ("kanji-num", re.compile(r"^[一二三四五六七八九十]{1,3}[、.]\s*(?P<c>.*)$")),
     ("roman", re.compile(r"^(?:I|II|III|IV|V|VI|VII|VIII|IX|X)[.)]\s+(?P<c>.*)$")),
     ("iroha", re.compile(r"^[アイウエオカキクケコ]\s+(?P<c>.*)$")),
-    ("alpha", re.compile(r"^\(?[a-h]\)\s+(?P<c>.*)$")),
+    ("alpha", re.compile(r"^\(?[a-h](?:\)|\.(?=\s+[A-Z]))\s+(?P<c>.*)$")),
     ("symbol", re.compile(r"^(?P<s>[■◆▼▲◇□▶►●])\s*(?P<c>.*)$")),
     ("bracket", re.compile(r"^(?:【(?P<b1>[^】]{1,40})】|\[\s*(?P<b2>[^\]]{1,60}?)\s*\])\s*(?P<c>.*)$")),
     ("bullet", re.compile(r"^(?P<s>[-*•・◦○▪‐–—])\s*(?P<c>.*)$")),
