@@ -265,7 +265,7 @@ def _guess_city(place_text: str) -> str | None:
     countries = gazetteer.find_entities(place_text)
     for c in countries:
         rest = place_text[c.end:]
-        m = re.match(rf"\s*(?:・|の|\(|、)\s*(?:[^\s・(、]{{1,8}}?[州県省]の?)?(?P<city>{_KATA_WORD})", rest)
+        m = re.match(rf"\s*(?:・|の|\(|、)\s*(?:[^\s・(、]{{1,8}}?[州県省]の?)?(?P<city>{_KATA_WORD})(?=$|[)\s、及と])", rest)
         if m and not gazetteer.resolve(m.group("city")):
             return m.group("city")
     m = re.match(r"(?P<city>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2}),\s+(?:the\s+)?(?P<country>[A-Z][\w ]+)", place_text)
