@@ -186,30 +186,62 @@ def ingest(
     ctx: typer.Context,
     paths: Annotated[Optional[list[Path]], typer.Argument(
         metavar="[PATH]...", show_default=False,
-        help="Files or folders (searched recursively for *.txt). Default: the bundled seeds.")] = None,
+        help="Files or folders (searched recursively for *.txt, *.html, *.htm); - reads one document "
+             "from stdin. Default: the bundled seeds.")] = None,
     db: DbOption = None,
+    encoding: Annotated[Optional[str], typer.Option(
+        "--encoding", "-e", metavar="NAME", show_default=False,
+        help="Read every file in this encoding (utf-8, cp932, euc-jp, utf-16, ...) instead of detecting it.")] = None,
+    max_size: Annotated[str, typer.Option(
+        "--max-size", metavar="SIZE", help="Refuse files larger than this (20MB, 512K, bytes).")] = "20MB",
+    quiet: Annotated[bool, typer.Option(
+        "--quiet", "-q", help="No progress bar, notes or summary; only failures.")] = False,
 ) -> None:
     """Read press releases into the database (creating it if needed).
 
-    Each document goes in its own transaction; the same text again is left
-    unchanged; a changed file at a known path replaces that document. A file
-    that cannot be read or decoded is reported on stderr and the rest go on.
-    Exit status 1 when any file failed.
+    Text files in UTF-8 (with or without BOM), UTF-16, Shift_JIS/CP932 or
+    EUC-JP, and saved web pages (.html, .htm: the main text, without menus
+    and footers). Each document goes in its own transaction; the same text
+    again is left unchanged; a changed file at a known path replaces that
+    document. A file that cannot be read (empty, binary, too large,
+    unreadable, missing) gets one line on stderr and the rest go on; files
+    in a folder that are neither text nor HTML are skipped with a note.
+    Exit status 1 when any file failed, 130 when interrupted (run the same
+    command again to finish).
 
     \b
     Examples:
       g7 ingest
       g7 ingest press/2024-verona.txt press/archive/
+      g7 ingest --encoding cp932 old-release.txt
+      curl -s https://example.go.jp/release.html | g7 ingest -
       g7 --db /tmp/g7.db ingest
     """
-    from g7cli.ingest import ingest as run
+    from g7cli.ingest import ingest as run, parse_size
     from g7cli.resources import seeds_dir
 
+    limit = _checked(parse_size, max_size, "--max-size")
+    if encoding is not None:
+        from g7cli.decode import check_encoding
+
+        _checked(check_encoding, encoding, "--encoding")
     summary = run(_db_path(ctx, db), list(paths) if paths else [seeds_dir()],
-                  debug=bool((ctx.obj or {}).get("debug")))
-    for line in summary.lines():
-        _error(line)
+                  debug=bool((ctx.obj or {}).get("debug")), encoding=encoding, max_size=limit,
+                  progress=False if quiet else None, quiet=quiet)
+    if not quiet or summary.interrupted:
+        for line in summary.lines():
+            _error(line)
+    if summary.interrupted:
+        raise G7Error(f"interrupted after {summary.done} of {summary.total} documents (each stored one is "
+                      "complete); run the same command again to finish", code=130)
     raise typer.Exit(EXIT_FAILURE if summary.failed else 0)
+
+
+def _checked(parse, value: str, option: str):
+    try:
+        return parse(value)
+    except ValueError as e:
+        raise typer.BadParameter(str(e), param_hint=f"'{option}'") from None
 
 
 @app.command()

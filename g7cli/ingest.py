@@ -1,15 +1,26 @@
-"""`g7 ingest`: files and folders -> read -> decode -> extract -> store.
+"""`g7 ingest`: files, folders or stdin -> read -> decode -> (HTML -> text) -> extract -> store.
 
 Each document is stored in its own transaction (g7cli.store.save), so a
-failure on one file leaves the others, and the database, intact. A file that
-cannot be read, decoded, extracted or stored gets one line on stderr naming
-it and the reason; the rest go on.
+failure on one file leaves the others, and the database, intact; a kill at
+any moment leaves every document either fully stored or absent, and running
+the same ingest again completes the rest (stored texts are recognised by
+their hash and skipped).
+
+Every file that cannot be read, decoded, extracted or stored gets one line
+on stderr naming it and the reason, and the rest go on. Files in a folder
+that are neither text nor HTML are skipped with a note. Ctrl-C (or SIGTERM)
+stops after the document being stored is committed or rolled back, and the
+summary says how far it got.
 """
 from __future__ import annotations
 
 import hashlib
+import os
+import re
+import signal
 import sqlite3
 import sys
+import time
 import traceback
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,7 +28,18 @@ from typing import Callable, Iterable, Iterator
 
 from g7cli.errors import G7Error
 
-DOCUMENT_SUFFIXES = (".txt",)
+TEXT_SUFFIXES = (".txt",)
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+DOCUMENT_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES
+DEFAULT_MAX_SIZE = 20 * 1024 * 1024
+# A progress bar only when there is something to watch.
+PROGRESS_MIN_FILES = 5
+STDIN = "-"
+# A write that finds the database locked longer than the busy timeout
+# (another ingest holding it) is retried this many times.
+LOCKED_RETRIES = 5
+
+_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]?)(?:i?b)?\s*$", re.I)
 
 
 @dataclass
@@ -27,106 +49,382 @@ class Summary:
     no_meeting: int = 0     # stored, reporting no G7 meeting
     unchanged: int = 0
     failed: int = 0
+    skipped: int = 0        # files in a folder that are neither text nor HTML
     meetings: int = 0
     delegates: int = 0
     bilaterals: int = 0
+    total: int = 0          # documents to read
+    interrupted: bool = False
+
+    @property
+    def done(self) -> int:
+        return self.added + self.no_meeting + self.unchanged + self.failed
 
     def lines(self) -> list[str]:
         replaced = f" ({self.replaced} replaced)" if self.replaced else ""
+        skipped = f", {self.skipped} skipped" if self.skipped else ""
         return [
             f"documents: {self.added} added{replaced}, {self.unchanged} unchanged, "
-            f"{self.no_meeting} without a G7 meeting, {self.failed} failed",
+            f"{self.no_meeting} without a G7 meeting, {self.failed} failed{skipped}",
             f"added: {self.meetings} meetings, {self.delegates} delegates, {self.bilaterals} bilateral talks",
         ]
 
 
-def find_documents(paths: Iterable[Path]) -> Iterator[tuple[Path, str | None]]:
-    """Each document path, or a path with the reason it yields none."""
+@dataclass
+class Item:
+    """One thing named or found: a document to read, or a problem/note about a path."""
+    path: Path | None        # None: stdin
+    problem: str | None = None
+    note: bool = False       # a skipped file (a note), not a failure
+
+    @property
+    def label(self) -> str:
+        return "<stdin>" if self.path is None else str(self.path)
+
+
+def parse_size(value: str) -> int:
+    """'20MB', '512k', '1.5G', '1000' (bytes) -> bytes; ValueError otherwise."""
+    m = _SIZE.match(value or "")
+    if not m:
+        raise ValueError(f"{value!r} is not a size (e.g. 20MB, 512K, 1000000)")
+    n = float(m.group(1)) * {"": 1, "k": 1024, "m": 1024 ** 2, "g": 1024 ** 3}[m.group(2).lower()]
+    if n < 1:
+        raise ValueError(f"{value!r}: the limit must be at least one byte")
+    return int(n)
+
+
+def _human(n: int) -> str:
+    for unit, size in (("GB", 1024 ** 3), ("MB", 1024 ** 2), ("KB", 1024)):
+        if n >= size:
+            return f"{n / size:.1f} {unit}".replace(".0 ", " ")
+    return f"{n} bytes"
+
+
+def find_documents(paths: Iterable[Path | str]) -> Iterator[Item]:
+    """Each document to read, or a path with the reason it yields none."""
     for path in paths:
-        if path.is_dir():
-            found = sorted(p for p in path.rglob("*")
-                           if p.suffix.lower() in DOCUMENT_SUFFIXES and p.is_file())
-            if not found:
-                yield path, f"no {'/'.join('*' + s for s in DOCUMENT_SUFFIXES)} documents in this folder"
-            for p in found:
-                yield p, None
-        elif path.exists():
-            # A file named explicitly is read whatever its suffix.
-            yield path, None
-        else:
-            yield path, "no such file or directory"
-
-
-def ingest(db_path: Path, paths: list[Path], *, warn: Callable[[str], None] | None = None,
-           debug: bool = False) -> Summary:
-    from g7cli import db, store
-    from g7cli.decode import DecodeError, decode
-    from g7cli.extract import extract
-
-    warn = warn or (lambda line: print(line, file=sys.stderr))
-    summary = Summary()
-    database = db.open_write(db_path)
-    conn = database.conn
-    try:
-        for path, problem in find_documents(paths):
-            def fail(reason: str) -> None:
-                summary.failed += 1
-                warn(f"{path}: {reason}")
-
-            if problem:
-                fail(problem)
-                continue
-            try:
-                data = path.read_bytes()
-            except OSError as e:
-                fail(f"cannot read: {e.strerror or e}")
-                continue
-            try:
-                decoded = decode(data)
-            except DecodeError as e:
-                fail(str(e))
-                continue
-            sha = hash_text(decoded.text)
-            # The hash is checked before extracting, so an unchanged folder re-ingests fast.
-            if store.stored_with_hash(conn, sha) is not None:
-                summary.unchanged += 1
-                continue
-            try:
-                extraction = extract(decoded.text)
-            except Exception as e:  # one bad document must not stop the rest
-                if debug:
-                    traceback.print_exc()
-                fail(f"extraction failed: {type(e).__name__}: {e}")
-                continue
-            try:
-                result = store.save(conn, path=str(path.resolve()), sha256=sha, extraction=extraction,
-                                    size=len(data), encoding=decoded.encoding)
-            except sqlite3.OperationalError as e:
-                if "readonly" in str(e) or "read-only" in str(e):
-                    raise G7Error(f"cannot write the database at {db_path}: {e}") from e
-                if debug:
-                    traceback.print_exc()
-                fail(f"could not store: {e}")
-                continue
-            except sqlite3.Error as e:
-                if debug:
-                    traceback.print_exc()
-                fail(f"could not store: {e}")
-                continue
-            if result.status == "unchanged":
-                summary.unchanged += 1
-                continue
-            if result.has_meeting:
-                summary.added += 1
+        if str(path) == STDIN:
+            yield Item(None)
+            continue
+        path = Path(path)
+        try:
+            if path.is_dir():
+                yield from _walk(path)
+            elif path.is_file():
+                # A file named explicitly is read whatever its suffix.
+                yield Item(path)
+            elif path.exists():
+                yield Item(path, "not a regular file (a device, pipe or socket)")
+            elif path.is_symlink():
+                yield Item(path, "broken symbolic link")
             else:
-                summary.no_meeting += 1
-            summary.replaced += result.status == "replaced"
-            summary.meetings += result.meetings_added
-            summary.delegates += result.delegates_added
-            summary.bilaterals += result.bilaterals_added
+                yield Item(path, "no such file or directory")
+        except OSError as e:
+            yield Item(path, f"cannot read: {e.strerror or e}")
+
+
+def _walk(root: Path) -> Iterator[Item]:
+    found = 0
+    errors: list[OSError] = []
+    for folder, dirs, files in os.walk(root, onerror=errors.append):
+        # Hidden folders (.git, .cache) and files (.DS_Store) are not documents.
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if name.startswith("."):
+                continue
+            p = Path(folder) / name
+            if p.suffix.lower() in DOCUMENT_SUFFIXES:
+                found += 1
+                yield Item(p)
+            else:
+                yield Item(p, "skipped: neither a text (.txt) nor an HTML (.html, .htm) file", note=True)
+    for e in errors:
+        yield Item(Path(e.filename) if e.filename else root, f"cannot read folder: {e.strerror or e}")
+    if not found and not errors:
+        yield Item(root, "no *.txt, *.html or *.htm documents in this folder")
+
+
+class _Reporter:
+    """Lines on stderr, and a rich progress bar while there is one."""
+
+    def __init__(self, warn: Callable[[str], None] | None, progress: bool, total: int):
+        self._warn = warn
+        self.progress = None
+        if progress:
+            from rich.console import Console
+            from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn,
+                                       TimeRemainingColumn)
+
+            self.progress = Progress(
+                TextColumn("ingest"), BarColumn(), MofNCompleteColumn(),
+                TextColumn("{task.fields[rate]}"), TimeRemainingColumn(),
+                TextColumn("{task.fields[current]}", style="dim"),
+                console=Console(stderr=True), transient=True)
+            self.task = self.progress.add_task("ingest", total=total, current="", rate="")
+            self.started = time.monotonic()
+            self.done = 0
+            self.progress.start()
+
+    def line(self, text: str) -> None:
+        if self._warn is not None:
+            self._warn(text)
+        elif self.progress is not None:
+            self.progress.console.print(text, markup=False, highlight=False, soft_wrap=True)
+        else:
+            print(text, file=sys.stderr, flush=True)
+
+    def current(self, label: str) -> None:
+        if self.progress is not None:
+            name = label if len(label) <= 50 else "…" + label[-49:]
+            self.progress.update(self.task, current=name)
+
+    def advance(self) -> None:
+        if self.progress is not None:
+            self.done += 1
+            elapsed = time.monotonic() - self.started
+            rate = f"{self.done / elapsed:.1f} files/s" if elapsed > 0 else ""
+            self.progress.update(self.task, advance=1, rate=rate)
+
+    def stop(self) -> None:
+        if self.progress is not None:
+            self.progress.stop()
+            self.progress = None
+
+
+def ingest(db_path: Path, paths: list[Path | str], *, warn: Callable[[str], None] | None = None,
+           debug: bool = False, encoding: str | None = None, max_size: int = DEFAULT_MAX_SIZE,
+           progress: bool | None = None, quiet: bool = False, stdin=None) -> Summary:
+    """Ingest every document under `paths` (STDIN "-" reads one from `stdin`).
+
+    `progress`: None draws a bar when stderr is a terminal and there are at
+    least PROGRESS_MIN_FILES documents; False never does.
+    """
+    from g7cli import db
+
+    summary = Summary()
+    items = list(find_documents(paths))
+    summary.total = sum(1 for i in items if i.problem is None)
+    if progress is None:
+        progress = _is_terminal(sys.stderr) and summary.total >= PROGRESS_MIN_FILES
+    refuse_read_only(db_path)
+    database = db.open_write(db_path)
+    try:
+        check_writable(database.conn, db_path)
+    except BaseException:
+        database.close()
+        raise
+    reporter = _Reporter(warn, bool(progress) and warn is None, summary.total)
+    previous = _sigterm_raises_interrupt()
+    try:
+        for item in items:
+            if item.problem:
+                if item.note:
+                    summary.skipped += 1
+                    if quiet:
+                        continue
+                else:
+                    summary.failed += 1
+                reporter.line(f"{item.label}: {item.problem}")
+                continue
+            reporter.current(item.label)
+            try:
+                _one(database.conn, db_path, item, summary, reporter, debug=debug, encoding=encoding,
+                     max_size=max_size, stdin=stdin)
+            finally:
+                reporter.advance()
+    except KeyboardInterrupt:
+        summary.interrupted = True
     finally:
+        reporter.stop()
+        _restore_sigterm(previous)
         database.close()
     return summary
+
+
+def _one(conn: sqlite3.Connection, db_path: Path, item: Item, summary: Summary, reporter: _Reporter, *,
+         debug: bool, encoding: str | None, max_size: int, stdin) -> None:
+    from g7cli import store
+    from g7cli.extract import extract
+
+    def fail(reason: str) -> None:
+        summary.failed += 1
+        reporter.line(f"{item.label}: {reason}")
+
+    try:
+        data = _read(item, max_size, stdin)
+        text, codec = read_text(data, name=item.path.name if item.path else None, encoding=encoding)
+    except _Refused as e:
+        fail(str(e))
+        return
+    except Exception as e:  # noqa: BLE001 - one bad file must not stop the rest
+        if debug:
+            traceback.print_exc()
+        fail(f"cannot read: internal error: {type(e).__name__}: {e}")
+        return
+    sha = hash_text(text)
+    # The hash is checked before extracting, so an unchanged folder re-ingests fast.
+    if store.stored_with_hash(conn, sha) is not None:
+        summary.unchanged += 1
+        return
+    try:
+        extraction = extract(text)
+    except Exception as e:  # noqa: BLE001
+        if debug:
+            traceback.print_exc()
+        fail(f"extraction failed: {type(e).__name__}: {e}")
+        return
+    path = f"stdin:{sha[:16]}" if item.path is None else _db_path_text(item.path)
+    for attempt in range(LOCKED_RETRIES + 1):
+        try:
+            result = store.save(conn, path=path, sha256=sha, extraction=extraction, size=len(data),
+                                encoding=codec)
+            break
+        except sqlite3.OperationalError as e:
+            message = str(e)
+            if "readonly" in message or "read-only" in message:
+                raise G7Error(f"cannot write the database at {db_path}: {message} "
+                              "(is the file or its folder read-only?)") from e
+            if ("locked" in message or "busy" in message) and attempt < LOCKED_RETRIES:
+                time.sleep(0.2 * (attempt + 1))
+                continue
+            if debug:
+                traceback.print_exc()
+            fail(f"could not store: {message}")
+            return
+        except sqlite3.Error as e:
+            if debug:
+                traceback.print_exc()
+            fail(f"could not store: {e}")
+            return
+    if result.status == "unchanged":
+        summary.unchanged += 1
+        return
+    if result.has_meeting:
+        summary.added += 1
+    else:
+        summary.no_meeting += 1
+    summary.replaced += result.status == "replaced"
+    summary.meetings += result.meetings_added
+    summary.delegates += result.delegates_added
+    summary.bilaterals += result.bilaterals_added
+
+
+def _read_only_message(db_path: Path, where: str) -> G7Error:
+    return G7Error(f"cannot write the database at {db_path}: {where} "
+                   "(queries still work; this command needs to write)")
+
+
+def refuse_read_only(db_path: Path) -> None:
+    """Before anything is opened: a database file, or its folder, this user cannot write."""
+    if not db_path.exists():
+        return
+    if not os.access(db_path, os.W_OK):
+        raise _read_only_message(db_path, "the file is read-only")
+    if not os.access(db_path.parent, os.W_OK | os.X_OK):
+        raise _read_only_message(db_path, "its folder is read-only (SQLite needs to write -wal and -shm files there)")
+
+
+def check_writable(conn: sqlite3.Connection, db_path: Path) -> None:
+    """Fail at once, in one line, on a database this user cannot write.
+
+    SQLite opens a read-only file read-only without a word and lets a
+    transaction begin; only a write says so. This one is rolled back.
+    """
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            conn.execute("CREATE TABLE _g7_write_probe (x)")
+        finally:
+            conn.execute("ROLLBACK")
+    except sqlite3.OperationalError as e:
+        if "readonly" not in str(e) and "read-only" not in str(e):
+            return   # locked by another writer: the saves wait for it
+        raise _read_only_message(db_path, str(e)) from e
+
+
+class _Refused(Exception):
+    """A file g7 will not read; str(e) is the one-line reason."""
+
+
+def _read(item: Item, max_size: int, stdin) -> bytes:
+    limit = f"the limit is {_human(max_size)}; see --max-size"
+    if item.path is None:
+        stream = stdin if stdin is not None else sys.stdin.buffer
+        data = stream.read(max_size + 1)
+        if len(data) > max_size:
+            raise _Refused(f"too large (over {_human(max_size)}; {limit})")
+        return data
+    try:
+        size = item.path.stat().st_size
+        if size > max_size:
+            raise _Refused(f"too large ({_human(size)}; {limit})")
+        with open(item.path, "rb") as f:
+            data = f.read(max_size + 1)
+    except OSError as e:
+        raise _Refused(f"cannot read: {e.strerror or e}") from None
+    if len(data) > max_size:
+        raise _Refused(f"too large (over {_human(max_size)}; {limit})")
+    return data
+
+
+def read_text(data: bytes, *, name: str | None = None, encoding: str | None = None) -> tuple[str, str]:
+    """A document's bytes -> (the text to extract from, the encoding read).
+
+    HTML (by its name, or by its first bytes when the name is not .txt) is
+    reduced to its main text; everything else is decoded as plain text.
+    """
+    from g7cli import html
+    from g7cli.decode import DecodeError, decode
+
+    is_html = html.is_html_name(name) if name else False
+    if not is_html and not (name or "").lower().endswith(TEXT_SUFFIXES):
+        is_html = html.looks_like_html(data)
+    try:
+        decoded = decode(data, encoding, hint=html.declared_charset(data) if is_html else None)
+    except DecodeError as e:
+        raise _Refused(str(e)) from None
+    if not is_html:
+        return decoded.text, decoded.encoding
+    text = html.to_text(decoded.text)
+    if not text.strip():
+        raise _Refused("no text in this web page (only navigation, scripts or markup)")
+    return text, decoded.encoding
+
+
+def _db_path_text(path: Path) -> str:
+    text = str(path.resolve())
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        # A file name that is not valid UTF-8: stored with its odd bytes escaped.
+        text = os.fsencode(text).decode("utf-8", "backslashreplace")
+    return text
+
+
+def _is_terminal(stream) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError, OSError):
+        return False
+
+
+def _sigterm_raises_interrupt():
+    """SIGTERM stops an ingest the way Ctrl-C does (only in the main thread)."""
+    def handler(signum, frame):
+        raise KeyboardInterrupt
+
+    try:
+        return signal.signal(signal.SIGTERM, handler)
+    except (ValueError, OSError):
+        return None
+
+
+def _restore_sigterm(previous) -> None:
+    if previous is not None:
+        try:
+            signal.signal(signal.SIGTERM, previous)
+        except (ValueError, OSError):
+            pass
 
 
 def hash_text(text: str) -> str:

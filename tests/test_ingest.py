@@ -16,8 +16,10 @@ def test_decode_utf8_with_and_without_bom_and_any_line_ending():
 
 
 @pytest.mark.parametrize("data,reason", [
-    (b"", "empty file"), (b" \n\n", "empty file"),
-    (b"\x00\x01\x02binary", "binary"), ("Shift_JIS テキスト".encode("cp932"), "not UTF-8"),
+    (b"", "empty file"), (b" \n\n", "empty file"), (b"\xef\xbb\xbf", "empty file"), (b"\xff\xfe", "empty file"),
+    (b"\x00\x01\x02binary", "binary"), (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "PDF"),
+    (b"PK\x03\x04\x14\x00\x06\x00", "ZIP archive or Office document"), (bytes(range(256)) * 4, "binary"),
+    ("text with \x01\x02\x03\x04 controls".encode(), "binary"),
 ])
 def test_decode_refuses_with_a_reason(data, reason):
     with pytest.raises(DecodeError, match=reason):
@@ -29,22 +31,29 @@ def test_folders_are_walked_and_bad_files_reported(g7, seeds, tmp_path):
     (root / "nested" / "deeper").mkdir(parents=True)
     (root / "a.txt").write_bytes(seeds[0].read_bytes())
     (root / "nested" / "deeper" / "b.TXT").write_bytes(seeds[-1].read_bytes())
-    (root / "nested" / "notes.md").write_text("not a document")   # skipped by the folder walk
-    (root / "nested" / "sjis.txt").write_bytes("G7 会合".encode("cp932"))
+    (root / "nested" / "notes.md").write_text("not a document")   # skipped with a note
+    (root / ".git").mkdir()
+    (root / ".git" / "HEAD.txt").write_text("ref: x")             # hidden: not even a note
+    (root / "nested" / "sjis.txt").write_bytes("G7 会合のお知らせ".encode("cp932"))   # read: detected
     (root / "empty.txt").write_bytes(b"")
+    (root / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     (tmp_path / "emptydir").mkdir()
     result = g7("ingest", root, tmp_path / "missing.txt", tmp_path / "emptydir")
     assert result.exit_code == 1
     errors = result.stderr.splitlines()
-    failed = [line for line in errors if ": " in line and not line.startswith(("documents:", "added:"))]
+    failed = [line for line in errors if ": " in line and not line.startswith(("documents:", "added:"))
+              and "skipped" not in line]
     assert len(failed) == 4, result.stderr
-    assert any(line.startswith(str(root / "nested" / "sjis.txt")) and "not UTF-8" in line for line in failed)
+    assert any(line.startswith(str(root / "photo.txt")) and "PNG image" in line for line in failed)
     assert any(line.startswith(str(root / "empty.txt")) and "empty file" in line for line in failed)
     assert any(line.startswith(str(tmp_path / "missing.txt")) and "no such file" in line for line in failed)
-    assert any(line.startswith(str(tmp_path / "emptydir")) and "no *.txt documents" in line for line in failed)
-    assert "documents: 2 added, 0 unchanged, 0 without a G7 meeting, 4 failed" in result.stderr
+    assert any(line.startswith(str(tmp_path / "emptydir")) and "no *.txt, *.html or *.htm documents" in line
+               for line in failed)
+    assert f"{root / 'nested' / 'notes.md'}: skipped: neither a text (.txt) nor an HTML (.html, .htm) file" in errors
+    assert "HEAD" not in result.stderr
+    assert "documents: 2 added, 0 unchanged, 1 without a G7 meeting, 4 failed, 1 skipped" in result.stderr
     assert "Traceback" not in result.output
-    assert sorted(d["file_name"] for d in g7.json("documents")) == ["a.txt", "b.TXT"]
+    assert sorted(d["file_name"] for d in g7.json("documents")) == ["a.txt", "b.TXT", "sjis.txt"]
 
 
 def test_a_file_named_explicitly_is_read_whatever_its_suffix(g7, seeds, tmp_path):
