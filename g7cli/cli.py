@@ -245,6 +245,57 @@ def _checked(parse, value: str, option: str):
 
 
 @app.command()
+def reextract(
+    ctx: typer.Context,
+    db: DbOption = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", "-n", help="Report what would change; change nothing.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
+) -> None:
+    """Rebuild every fact from the stored texts (after upgrading g7), and report what changed.
+
+    No original file is needed: each document's text is in the database.
+    Each document is re-extracted in its own transaction; one whose facts
+    come out the same is left untouched. Changed documents are listed on
+    stdout, one line each; the summary goes to stderr.
+
+    \b
+    Examples:
+      g7 reextract
+      g7 reextract --dry-run
+    """
+    from g7cli.reextract import reextract as run
+
+    summary = run(_db_path(ctx, db), dry_run=dry_run, debug=bool((ctx.obj or {}).get("debug")),
+                  progress=False if quiet else None)
+    if not quiet or summary.interrupted:
+        for line in summary.lines():
+            _error(line)
+    if summary.interrupted:
+        raise G7Error("interrupted; every document is either as it was or fully re-extracted; "
+                      "run the same command again to finish", code=130)
+    raise typer.Exit(EXIT_FAILURE if summary.failed else 0)
+
+
+@app.command()
+def backup(
+    ctx: typer.Context,
+    path: Annotated[Path, typer.Argument(metavar="PATH", help="The file to write (or a folder to write it in).")],
+    db: DbOption = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace PATH if it exists.")] = False,
+) -> None:
+    """Write a consistent copy of the database to PATH (safe while an ingest runs).
+
+    \b
+    Examples:
+      g7 backup ~/g7-backup.db
+      g7 backup backups/          # backups/g7-YYYYMMDD-HHMMSS.db
+    """
+    from g7cli.backup import backup as run
+
+    _error(run(_db_path(ctx, db), path.expanduser(), overwrite=force).line())
+
+
+@app.command()
 def meetings(ctx: typer.Context, year: YearOption = None, country: CountryOption = None,
              topic: TopicOption = None, delegate: DelegateOption = None, meeting: MeetingOption = None,
              format: FormatOption = None, db: DbOption = None, since: SinceOption = None,

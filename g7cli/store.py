@@ -40,6 +40,19 @@ class SaveResult:
 
 @contextmanager
 def transaction(conn: sqlite3.Connection):
+    if conn.in_transaction:
+        # Inside a caller's transaction (g7 reextract replaces a document's
+        # facts in one): a savepoint, which commits with the caller's.
+        conn.execute("SAVEPOINT g7_step")
+        try:
+            yield conn
+        except BaseException:
+            conn.execute("ROLLBACK TO g7_step")
+            conn.execute("RELEASE g7_step")
+            raise
+        else:
+            conn.execute("RELEASE g7_step")
+        return
     # IMMEDIATE takes the write lock up front: two ingests then queue on the
     # busy timeout instead of one failing when it upgrades a read lock.
     conn.execute("BEGIN IMMEDIATE")
