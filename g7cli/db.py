@@ -104,9 +104,27 @@ def open_read(path: Path) -> sqlite3.Connection:
 
 def _connect_ro(path: Path) -> sqlite3.Connection:
     try:
-        return sqlite3.connect(_ro_uri(path), uri=True, timeout=BUSY_TIMEOUT_S)
+        conn = sqlite3.connect(_ro_uri(path), uri=True, timeout=BUSY_TIMEOUT_S)
+        if _unshareable_wal(conn, path):
+            # A WAL database in a folder this user cannot write, and no -shm
+            # file to share: SQLite cannot set up its WAL index, so read the
+            # file as it is. Safe: with no -wal file, every commit is in it.
+            conn.close()
+            conn = sqlite3.connect(_ro_uri(path) + "&immutable=1", uri=True, timeout=BUSY_TIMEOUT_S)
+        return conn
     except sqlite3.Error as e:
         raise G7Error(f"cannot open {path}: {e}") from e
+
+
+def _unshareable_wal(conn: sqlite3.Connection, path: Path) -> bool:
+    try:
+        conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()
+        return False
+    except sqlite3.OperationalError as e:
+        if "readonly" not in str(e) and "unable to open" not in str(e):
+            return False   # reported by the caller's first real query
+    wal = path.with_name(path.name + "-wal")
+    return not wal.exists() or wal.stat().st_size == 0
 
 
 def schema_version(conn: sqlite3.Connection) -> int:
