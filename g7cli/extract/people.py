@@ -11,7 +11,8 @@ from g7cli import gazetteer
 from g7cli.extract.rules import rules
 
 KANJI = "\u4e00-\u9fff\u3005"
-_STOP_NAMES = set("前元新現副同両各本当我今昨来翌全旧") | {"我が国", "日本", "政府", "各国", "同国", "議長", "共同議長", "閣僚"}
+_STOP_NAMES = set("前元新現副同両各本当我今昨来翌全旧") | {"我が国", "日本", "政府", "各国", "同国", "議長", "共同議長", "閣僚",
+                                                   "連邦", "国家", "国際", "欧州", "地域", "連合", "王国", "共和国"}
 _ORG_SUFFIX = re.compile(r"[省庁府局課部国県会団党院室所署長官側間]$")
 
 
@@ -50,7 +51,7 @@ def jp_officials(text: str, lang: str) -> list[PersonMention]:
     if lang == "ja" or re.search(f"[{KANJI}]", text):
         for m in _jp_role_rx("ja", True).finditer(text):
             name = m.group("name") or m.group("name2")
-            if name in _STOP_NAMES or _ORG_SUFFIX.search(name) or name[-1] in "のは" \
+            if name in _STOP_NAMES or _ORG_SUFFIX.search(name) or name[-1] in "のは" or gazetteer.resolve(name) \
                     or (name[0] == "日" and gazetteer.abbreviation(name[1:])):   # 日加外相(会談)
                 continue
             role = m.group("role") or m.group("role2")
@@ -141,6 +142,12 @@ def ja_counterparts(text: str, offset: int = 0) -> list[PersonMention]:
         role = m.group("role")
         while tokens and tokens[-1] in stop:     # "…・デジタル担当大臣": the word belongs to the role
             role = tokens.pop() + role
+        if tokens:
+            # "ボーリューイノベーション・科学・産業大臣": a role word glued to the surname.
+            glued = next((w for w in stop if len(w) >= 3 and tokens[-1].endswith(w) and len(tokens[-1]) - len(w) >= 2), None)
+            if glued:
+                tokens[-1] = tokens[-1][:-len(glued)]
+                role = glued + role
         if not tokens or any(t in stop for t in tokens) or len("".join(tokens)) < 2:
             continue
         own = gazetteer.role_key(m.group("name") + role)
