@@ -67,9 +67,11 @@ def _scopes(doc: Document) -> list[tuple[int, int]]:
             # members in a sentence about who took part.
             for s, e in sentences(doc.text, ln.start, ln.end):
                 sent = doc.text[s:e]
+                if not _JOINED.search(sent):
+                    continue    # cheap test first: scanning for entities is the costly part
                 found = gazetteer.find_entities(sent)
                 members = sum(1 for m in found if (gazetteer.entity(m.code) or _NONE).g7)
-                if _JOINED.search(sent) and (members >= 4 or (_INVITED.search(sent) and len(found) >= 2)):
+                if members >= 4 or (_INVITED.search(sent) and len(found) >= 2):
                     out.append((s, e))
     return out
 
