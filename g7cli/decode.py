@@ -92,6 +92,7 @@ _JAPANESE_FALLBACKS = ("euc_jp", "cp932")
 # Control characters plain text does not carry (tab, line breaks, form feed,
 # DOS end-of-file and ESC are allowed).
 _CONTROLS = re.compile("[\x00-\x08\x0e-\x19\x1c-\x1f\x7f-\x9f]")
+_CONTROL_BYTES = bytes(b for b in range(0x20) if chr(b) not in "\t\n\r\f\v\x1a\x1b") + b"\x7f"
 # Judging a reading needs only a sample.
 _SAMPLE = 100_000
 
@@ -158,6 +159,10 @@ def decode(data: bytes, encoding: str | None = None, *, hint: str | None = None)
             if text is not None and _is_text(text):
                 return _finish(text, codec)
         raise DecodeError("binary file (contains NUL bytes)")
+    controls = len(data) - len(data.translate(None, _CONTROL_BYTES))
+    if controls > max(2, len(data) // 100):
+        # No text encoding g7 reads uses these bytes except as control characters.
+        raise DecodeError("binary file (control characters)")
     codec, text = _detect(data)
     return _finish(text, codec)
 

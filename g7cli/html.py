@@ -110,7 +110,7 @@ def to_text(markup: str) -> str:
     tree = LexborHTMLParser(markup)
     body = tree.body
     if body is None:
-        return ""
+        return "\n"
     root = _main(tree) or body
     # The headline: the first h1 with words in it (a logo in an h1 has none
     # or one), in the main block or, on some sites, just before it.

@@ -19,6 +19,7 @@ import os
 import re
 import signal
 import sqlite3
+import stat
 import sys
 import time
 import traceback
@@ -110,17 +111,24 @@ def find_documents(paths: Iterable[Path | str]) -> Iterator[Item]:
         try:
             if path.is_dir():
                 yield from _walk(path)
-            elif path.is_file():
-                # A file named explicitly is read whatever its suffix.
-                yield Item(path)
-            elif path.exists():
-                yield Item(path, "not a regular file (a device, pipe or socket)")
-            elif path.is_symlink():
-                yield Item(path, "broken symbolic link")
             else:
-                yield Item(path, "no such file or directory")
+                # A file named explicitly is read whatever its suffix.
+                yield _file_item(path)
         except OSError as e:
             yield Item(path, f"cannot read: {e.strerror or e}")
+
+
+def _file_item(path: Path) -> Item:
+    """A regular file to read, or why not (reading a FIFO or a device would hang or never end)."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return Item(path, "broken symbolic link" if path.is_symlink() else "no such file or directory")
+    except OSError as e:
+        return Item(path, f"cannot read: {e.strerror or e}")
+    if not stat.S_ISREG(mode):
+        return Item(path, "not a regular file (a device, pipe or socket)")
+    return Item(path)
 
 
 def _walk(root: Path) -> Iterator[Item]:
@@ -135,7 +143,7 @@ def _walk(root: Path) -> Iterator[Item]:
             p = Path(folder) / name
             if p.suffix.lower() in DOCUMENT_SUFFIXES:
                 found += 1
-                yield Item(p)
+                yield _file_item(p)
             else:
                 yield Item(p, "skipped: neither a text (.txt) nor an HTML (.html, .htm) file", note=True)
     for e in errors:
@@ -355,10 +363,14 @@ def _read(item: Item, max_size: int, stdin) -> bytes:
             raise _Refused(f"too large (over {_human(max_size)}; {limit})")
         return data
     try:
-        size = item.path.stat().st_size
-        if size > max_size:
-            raise _Refused(f"too large ({_human(size)}; {limit})")
-        with open(item.path, "rb") as f:
+        # O_NONBLOCK: a file swapped for a FIFO since it was listed must not hang the ingest.
+        fd = os.open(item.path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with open(fd, "rb") as f:
+            info = os.fstat(f.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                raise _Refused("not a regular file (a device, pipe or socket)")
+            if info.st_size > max_size:
+                raise _Refused(f"too large ({_human(info.st_size)}; {limit})")
             data = f.read(max_size + 1)
     except OSError as e:
         raise _Refused(f"cannot read: {e.strerror or e}") from None
