@@ -12,6 +12,7 @@ refused before anything touches it (not even the journal-mode switch).
 """
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
@@ -96,6 +97,9 @@ def open_read(path: Path) -> sqlite3.Connection:
     if pending:
         # An older database: upgrade it in place once, then read as usual.
         conn.close()
+        if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK | os.X_OK):
+            raise G7Error(f"{path} was written by an older g7 and needs upgrading once, but it is read-only; "
+                          "make it writable, or query a copy (`g7 backup COPY`, then `--db COPY`)")
         open_write(path).close()
         conn = _connect_ro(path)
     conn.row_factory = sqlite3.Row

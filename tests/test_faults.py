@@ -477,3 +477,29 @@ def test_unreadable_files_and_folders_are_reported_and_the_rest_go_in(tmp_path):
     assert f"{locked}: cannot read folder: Permission denied" in lines
     assert "documents: 3 added, 0 unchanged, 0 without a G7 meeting, 2 failed" in r.stderr
     assert "Traceback" not in r.stderr
+
+
+def test_a_read_only_older_database_says_how_to_read_it(tmp_path, monkeypatch):
+    from g7cli import db as database, resources
+
+    prefix = unprivileged_prefix(tmp_path)
+    shipped = tmp_path / "migrations"
+    shipped.mkdir()
+    shutil.copy(sorted(resources.migrations_dir().glob("0001_*.sql"))[0], shipped)
+    old = tmp_path / "old.db"
+    with monkeypatch.context() as m:
+        m.setattr(database, "migrations_dir", lambda: shipped)
+        database.open_write(old).close()
+    old.chmod(0o444)
+    before = old.read_bytes()
+    try:
+        q = run_as(prefix, ["meetings"], old)
+        assert q.returncode == 1
+        assert q.stderr.strip().count("\n") == 0
+        assert "needs upgrading once, but it is read-only" in q.stderr and "g7 backup COPY" in q.stderr
+        copy = tmp_path / "copy.db"
+        assert run_as(prefix, ["backup", str(copy)], old).returncode == 0
+        assert old.read_bytes() == before
+    finally:
+        old.chmod(0o644)
+    assert run(["meetings"], copy).returncode == 0     # the copy upgrades and answers
