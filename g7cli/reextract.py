@@ -63,7 +63,8 @@ def reextract(db_path: Path, *, dry_run: bool = False, debug: bool = False,
               progress: bool | None = None) -> Summary:
     from g7cli import db, store
     from g7cli.extract import extract
-    from g7cli.ingest import PROGRESS_MIN_FILES, _is_terminal, _Reporter, check_writable, refuse_read_only
+    from g7cli.ingest import (PROGRESS_MIN_FILES, _is_terminal, _Reporter, _restore_sigterm,
+                              _sigterm_raises_interrupt, check_writable, refuse_read_only)
 
     if not db_path.is_file():
         raise G7Error(f"no database at {db_path}; run `g7 ingest` first")
@@ -79,6 +80,7 @@ def reextract(db_path: Path, *, dry_run: bool = False, debug: bool = False,
             progress = _is_terminal(sys.stderr) and len(ids) >= PROGRESS_MIN_FILES
         reporter = _Reporter(warn, bool(progress) and warn is None, len(ids))
         summary.before = totals(conn)
+        previous = _sigterm_raises_interrupt()
         try:
             for doc_id in ids:
                 row = conn.execute("SELECT path, file_name, sha256, bytes, encoding, text, ingested_at "
@@ -114,6 +116,7 @@ def reextract(db_path: Path, *, dry_run: bool = False, debug: bool = False,
             summary.interrupted = True
         finally:
             reporter.stop()
+            _restore_sigterm(previous)
         summary.after = totals(conn)
     finally:
         database.close()

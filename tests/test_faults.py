@@ -281,7 +281,8 @@ def test_a_kill_while_replacing_a_changed_file_keeps_the_old_version(corpus, tmp
         target.write_text(text, encoding="utf-8")
 
 
-def test_a_killed_reextract_leaves_each_document_old_or_new(corpus, tmp_path):
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM], ids=["SIGKILL", "SIGTERM"])
+def test_a_killed_reextract_leaves_each_document_old_or_new(corpus, tmp_path, sig):
     """A database written by an 'older g7' (a pausing child with other rules is
     overkill: the reference's facts are tampered instead), re-extracted, killed."""
     folder, _, ref = corpus
@@ -297,12 +298,15 @@ def test_a_killed_reextract_leaves_each_document_old_or_new(corpus, tmp_path):
         # Wait until some documents are redone, then kill.
         redone = lambda: sum(1 for p, f in by_path(db).items() if f != old[p]) >= 3
         assert wait_until(redone, proc)
-        os.kill(proc.pid, signal.SIGKILL)
-        proc.communicate(timeout=60)
+        os.kill(proc.pid, sig)
+        _, err = proc.communicate(timeout=60)
     finally:
         if proc.poll() is None:
             proc.kill()
             proc.communicate()
+    if sig == signal.SIGTERM:
+        assert proc.returncode == 130 and "g7: interrupted; every document is either as it was" in err, err
+        assert "Traceback" not in err
     new = by_path(ref)
     states = {p: ("old" if f == old[p] else "new" if f == new[p] else "mixed") for p, f in by_path(db).items()}
     assert "mixed" not in states.values()
