@@ -73,3 +73,25 @@ def g7_executable() -> str:
     """The installed console script of the interpreter running the tests."""
     exe = Path(sys.executable).parent / "g7"
     return str(exe) if exe.exists() else (shutil.which("g7") or "g7")
+
+
+@pytest.fixture(scope="session")
+def both_db(tmp_path_factory) -> Path:
+    """The seeds and ../shared/corpus/dev ingested once per run (read-only use;
+    the `both` fixture hands each test its own copy)."""
+    dev = SHARED / "corpus" / "dev"
+    if not dev.is_dir():
+        pytest.skip("../shared/corpus/dev not found")
+    path = tmp_path_factory.mktemp("both") / "g7.db"
+    result = CliRunner().invoke(app, ["--db", str(path), "ingest", str(seeds_dir()), str(dev)])
+    assert result.exit_code == 0, result.stderr
+    return path
+
+
+@pytest.fixture
+def both(both_db, tmp_path, monkeypatch) -> G7:
+    path = tmp_path / "both.db"
+    shutil.copy(both_db, path)
+    monkeypatch.setenv("G7_DB", str(path))
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    return G7(path)

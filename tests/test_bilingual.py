@@ -18,7 +18,6 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from conftest import SHARED, G7
 from g7cli.cli import app
@@ -26,26 +25,6 @@ from g7cli.resources import seeds_dir
 
 DEV = SHARED / "corpus" / "dev"
 EXPECTED = Path(__file__).parent / "expected"
-
-
-@pytest.fixture(scope="module")
-def both_db(tmp_path_factory) -> Path:
-    """The seeds and the dev corpus ingested once (read-only use)."""
-    if not DEV.is_dir():
-        pytest.skip("../shared/corpus/dev not found")
-    path = tmp_path_factory.mktemp("bilingual") / "g7.db"
-    result = CliRunner().invoke(app, ["--db", str(path), "ingest", str(seeds_dir()), str(DEV)])
-    assert result.exit_code == 0, result.stderr
-    return path
-
-
-@pytest.fixture
-def both(both_db, tmp_path, monkeypatch) -> G7:
-    path = tmp_path / "both.db"
-    shutil.copy(both_db, path)
-    monkeypatch.setenv("G7_DB", str(path))
-    monkeypatch.delenv("NO_COLOR", raising=False)
-    return G7(path)
 
 
 def out(g7: G7, *args: str) -> str:
