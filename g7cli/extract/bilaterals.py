@@ -18,7 +18,7 @@ from g7cli.extract import people
 from g7cli.extract.dates import clusters
 from g7cli.extract.model import Bilateral, Delegate, Evidence
 from g7cli.extract.rules import rules, rx
-from g7cli.extract.structure import Document, Heading, Line, sentences
+from g7cli.extract.structure import Document, Heading, Line
 
 _CAPTION = re.compile(r"^[(（]?\s*(?:写真|Photo)\b|^Photo\s", re.I)
 _JA_PAIR = re.compile(r"日(?P<a>[^\s日外首会・]{1,8}?)(?:外相|外務大臣|首脳|大臣|閣僚|財務相)?会談")
@@ -130,7 +130,7 @@ def extract(doc: Document, delegates: list[Delegate], meeting_days: list[dt.date
         n = 0
         if _CAPTION.match(line.text):
             return 0   # a photo caption repeats a talk; under the next unit it would take that unit's country
-        for s, e in sentences(doc.text, line.start, line.end):
+        for s, e in doc.line_sentences(line):
             sent = doc.text[s:e]
             strong = _talky(doc, sent, strong=True)
             weak = _talky(doc, sent)
@@ -267,7 +267,7 @@ def _brief_elsewhere(ctx: Context, doc: Document) -> bool:
     """The unit mentions a brief exchange in a sentence that names its own
     counterparts: then the brevity belongs to those, not to the unit."""
     for ln in ctx.lines:
-        for s, e in sentences(doc.text, ln.start, ln.end):
+        for s, e in doc.line_sentences(ln):
             sent = doc.text[s:e]
             if _brief(sent) and (people.ja_counterparts(sent) or people.en_counterparts(sent)):
                 return True

@@ -17,7 +17,7 @@ from g7cli import gazetteer
 from g7cli.extract.dates import clusters
 from g7cli.extract.model import City, Evidence
 from g7cli.extract.rules import any_lang, rx
-from g7cli.extract.structure import Document, sentences
+from g7cli.extract.structure import Document
 from g7cli.resources import data_dir
 
 _EN_MEETING = re.compile(
@@ -58,13 +58,7 @@ def _headline_end(doc: Document) -> int:
 
 
 def _sentence_of(doc: Document, pos: int) -> tuple[int, int]:
-    line = next((ln for ln in doc.lines if ln.start <= pos <= ln.end), None)
-    if line is None:
-        return pos, pos
-    for s, e in sentences(doc.text, line.start, line.end):
-        if s <= pos < e:
-            return s, e
-    return line.start, line.end
+    return doc.sentence_at(pos)
 
 
 def _held(sent: str):
@@ -149,7 +143,7 @@ def _date_sources(doc: Document, mention: Mention):
             yield line.start, line.end, "label"
     yield (*_sentence_of(doc, mention.start), "mention")
     for line in doc.lines:
-        for s, e in sentences(doc.text, line.start, line.end):
+        for s, e in doc.line_sentences(line):
             yield s, e, "sentence"
 
 
@@ -193,7 +187,7 @@ def held_sentence(doc: Document, mention: Mention, days_span: tuple[int, int] | 
             and not _names_other_meeting(doc.text[days_span[0]:days_span[1]], mention):
         return days_span
     for line in doc.lines:
-        for s2, e2 in sentences(doc.text, line.start, line.end):
+        for s2, e2 in doc.line_sentences(line):
             sent = doc.text[s2:e2]
             if _held(sent) and not any_lang("travel", sent) and not _names_other_meeting(sent, mention) \
                     and (_clean_title(mention.title) in sent or _ABOUT_MEETING.search(sent)):

@@ -11,7 +11,7 @@ import re
 
 from g7cli.extract.model import Evidence, Outcome
 from g7cli.extract.rules import rules
-from g7cli.extract.structure import Document, sentences
+from g7cli.extract.structure import Document
 
 _LINK_NOISE = re.compile(
     r"【(?:原文|仮訳|英文|和文|概要|本文)】\s*(?:PDF)?\s*/?|\((?:原文|仮訳|英文|和文|概要)\)|\(PDF[^)]*\)|\(original text[^)]*\)"
@@ -74,7 +74,7 @@ def _sentence_titles(doc: Document) -> list[tuple[str, Evidence]]:
     out = []
     adopted_en = re.compile(rules("en")["adopted"], re.I)
     for ln in doc.lines:
-        for s, e in sentences(doc.text, ln.start, ln.end):
+        for s, e in doc.line_sentences(ln):
             sent = doc.text[s:e]
             ev = Evidence(s, e, sent)
             for m in _JA_ADOPTED.finditer(sent):

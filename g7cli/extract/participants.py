@@ -11,7 +11,7 @@ import re
 
 from g7cli import gazetteer
 from g7cli.extract.model import Evidence, Participant
-from g7cli.extract.structure import Document, sentences
+from g7cli.extract.structure import Document
 
 _CHAIR = re.compile(r"^\s*[(（]\s*(?:議長国?|議長|presidency|chair|host|G7\s*presidency)\s*[)）]", re.I)
 _LABEL = re.compile(r"^(?:参加国|出席国|参加者|出席者|参加国・機関|出席国・機関|参加国・地域|Participants|Attendees|Participating countries[^:：]*)\s*[:：]", re.I)
@@ -65,7 +65,7 @@ def _scopes(doc: Document) -> list[tuple[int, int]]:
         elif not ln.style or ln.style.startswith("bullet") or len(ln.content) > 60:
             # "日本、米国、英国…及びEUの外相が出席": an enumeration of several
             # members in a sentence about who took part.
-            for s, e in sentences(doc.text, ln.start, ln.end):
+            for s, e in doc.line_sentences(ln):
                 sent = doc.text[s:e]
                 if not _JOINED.search(sent):
                     continue    # cheap test first: scanning for entities is the costly part

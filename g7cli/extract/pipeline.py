@@ -12,20 +12,15 @@ from g7cli import gazetteer
 from g7cli.extract import bilaterals, meeting, outcomes, participants, people, themes
 from g7cli.extract.model import Delegate, Evidence, Extraction, Meeting
 from g7cli.extract.normalize import language, normalize
-from g7cli.extract.structure import Document, parse, sentences
+from g7cli.extract.structure import Document, parse
 
 
 _STALE_DAYS = 120
 
 
 def _evidence(doc: Document, pos: int) -> Evidence:
-    line = next((ln for ln in doc.lines if ln.start <= pos <= ln.end), None)
-    if line is None:
-        return Evidence(pos, pos, "")
-    for s, e in sentences(doc.text, line.start, line.end):
-        if s <= pos < e:
-            return Evidence(s, e, doc.text[s:e])
-    return Evidence(line.start, line.end, line.text)
+    s, e = doc.sentence_at(pos)
+    return Evidence(s, e, doc.text[s:e])
 
 
 def delegates(doc: Document) -> list[Delegate]:

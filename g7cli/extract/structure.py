@@ -102,6 +102,24 @@ class Document:
     def sections(self, kind: str) -> list[Heading]:
         return [h for h in self.headings if h.kind == kind]
 
+    @cached_property
+    def _sentence_spans(self) -> dict[int, list[tuple[int, int]]]:
+        # Every extractor walks the same sentences; split each line once.
+        return {ln.index: sentences(self.text, ln.start, ln.end) for ln in self.lines}
+
+    def line_sentences(self, line: Line) -> list[tuple[int, int]]:
+        return self._sentence_spans[line.index]
+
+    def sentence_at(self, pos: int) -> tuple[int, int]:
+        """The sentence holding a position (its line when no sentence does)."""
+        line = next((ln for ln in self.lines if ln.start <= pos <= ln.end), None)
+        if line is None:
+            return pos, pos
+        for s, e in self.line_sentences(line):
+            if s <= pos < e:
+                return s, e
+        return line.start, line.end
+
 
 def _split_lines(text: str) -> list[Line]:
     lines, pos = [], 0

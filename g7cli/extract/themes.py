@@ -13,7 +13,7 @@ import re
 from g7cli import gazetteer
 from g7cli.extract.model import Evidence, Theme
 from g7cli.extract.rules import rx
-from g7cli.extract.structure import Document, Heading, Line, sentences
+from g7cli.extract.structure import Document, Heading, Line
 
 _QUOTED = re.compile(r"[「“\"](?P<t>[^「」“”\"]{2,80}?)[,，、]?[」”\"]")
 _COUNT = re.compile(r"[\d一二三四五六七八九十]+つの(?:テーマ|セッション|議題|分野)|\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:themes|sessions|topics|areas|pillars)", re.I)
@@ -30,7 +30,7 @@ def _theme(title: str, ev: Evidence, extra: str = "") -> Theme | None:
 
 def _inline(doc: Document) -> list[Theme]:
     for ln in doc.lines:
-        for s, e in sentences(doc.text, ln.start, ln.end):
+        for s, e in doc.line_sentences(ln):
             sent = doc.text[s:e]
             if not (_COUNT.search(sent) or re.search(r"(?:discussions?|discussed)\s+on|テーマ|セッション|議題", sent, re.I)):
                 continue
@@ -171,7 +171,7 @@ _EN_SESSION = re.compile(r"special session on (?P<t>[^,.;]+)", re.I)
 def _prose(doc: Document) -> list[Theme]:
     best: list[Theme] = []
     for ln in doc.lines:
-        for s, e in sentences(doc.text, ln.start, ln.end):
+        for s, e in doc.line_sentences(ln):
             sent = doc.text[s:e]
             m = _JA_ABOUT.search(sent)
             if not m:
@@ -186,7 +186,7 @@ def _prose(doc: Document) -> list[Theme]:
 def _special_sessions(doc: Document) -> list[Theme]:
     out = []
     for ln in doc.lines:
-        for s, e in sentences(doc.text, ln.start, ln.end):
+        for s, e in doc.line_sentences(ln):
             sent = doc.text[s:e]
             for m in list(_JA_SESSION.finditer(sent)) + list(_EN_SESSION.finditer(sent)):
                 t = _theme(m.groupdict().get("t") or m.groupdict().get("q") or "", Evidence(s, e, sent), sent)
@@ -266,7 +266,7 @@ def _named_across(doc: Document) -> list[Theme]:
     '最初のテーマ「A」では…。二つ目のテーマ「B」では…'."""
     out = []
     for ln in doc.lines:
-        for s, e in sentences(doc.text, ln.start, ln.end):
+        for s, e in doc.line_sentences(ln):
             sent = doc.text[s:e]
             for m in _NAMED.finditer(sent):
                 t = _theme(m.group("t") or m.group("e"), Evidence(s, e, sent), sent)
