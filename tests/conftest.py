@@ -46,22 +46,30 @@ def g7(db_path) -> G7:
     return G7(db_path)
 
 
+def _ingest_once(tmp_path_factory, name: str, *paths: Path) -> Path:
+    path = tmp_path_factory.mktemp(name) / "g7.db"
+    result = CliRunner().invoke(app, ["--db", str(path), "ingest", *map(str, paths)])
+    assert result.exit_code == 0, result.stderr
+    return path
+
+
+def _private_copy(db: Path, tmp_path: Path, monkeypatch, name: str) -> G7:
+    path = tmp_path / name
+    shutil.copy(db, path)
+    monkeypatch.setenv("G7_DB", str(path))
+    return G7(path)
+
+
 @pytest.fixture(scope="session")
 def seeded_db(tmp_path_factory) -> Path:
     """The five seeds ingested once (read-only use: copy it before writing)."""
-    path = tmp_path_factory.mktemp("seeded") / "g7.db"
-    result = CliRunner().invoke(app, ["--db", str(path), "ingest"])
-    assert result.exit_code == 0, result.stderr
-    return path
+    return _ingest_once(tmp_path_factory, "seeded")
 
 
 @pytest.fixture
 def seeded(seeded_db, tmp_path, monkeypatch) -> G7:
     """A CLI bound (through G7_DB) to a private copy of the seeded database."""
-    path = tmp_path / "seeded.db"
-    shutil.copy(seeded_db, path)
-    monkeypatch.setenv("G7_DB", str(path))
-    return G7(path)
+    return _private_copy(seeded_db, tmp_path, monkeypatch, "seeded.db")
 
 
 @pytest.fixture
@@ -82,16 +90,11 @@ def both_db(tmp_path_factory) -> Path:
     dev = SHARED / "corpus" / "dev"
     if not dev.is_dir():
         pytest.skip("../shared/corpus/dev not found")
-    path = tmp_path_factory.mktemp("both") / "g7.db"
-    result = CliRunner().invoke(app, ["--db", str(path), "ingest", str(seeds_dir()), str(dev)])
-    assert result.exit_code == 0, result.stderr
-    return path
+    return _ingest_once(tmp_path_factory, "both", seeds_dir(), dev)
 
 
 @pytest.fixture
 def both(both_db, tmp_path, monkeypatch) -> G7:
-    path = tmp_path / "both.db"
-    shutil.copy(both_db, path)
-    monkeypatch.setenv("G7_DB", str(path))
+    g7 = _private_copy(both_db, tmp_path, monkeypatch, "both.db")
     monkeypatch.delenv("NO_COLOR", raising=False)
-    return G7(path)
+    return g7
