@@ -83,3 +83,45 @@ def test_queries_and_help_stay_lean(probe_db, args):
 
 def test_a_table_is_the_only_reason_to_import_rich(probe_db):
     assert imported(["meetings", "--format", "table"], probe_db) == {"rich"}
+
+
+# The console script builds only the command it runs (g7cli.cli.main); what
+# a user sees must be what the fully built app would show.
+@pytest.mark.parametrize("args", [
+    ["--help"],
+    ["meetings", "--help"],
+    ["--db", "x.db", "bilaterals", "--help"],
+    ["ingest", "--help"],
+])
+def test_the_lean_start_shows_the_same_help_as_the_full_app(tmp_path, args):
+    full_app = ("import sys; from typer.main import get_command; from g7cli.cli import app; "
+                "get_command(app).main(args=sys.argv[1:], prog_name='g7')")
+    env = dict(os.environ, COLUMNS="100", NO_COLOR="1")
+    full = subprocess.run([sys.executable, "-c", full_app, *args], capture_output=True, text=True,
+                          timeout=60, env=env)
+    script = subprocess.run([g7_executable(), *args], capture_output=True, text=True, timeout=60, env=env)
+    assert script.returncode == full.returncode == 0
+    assert "Usage: g7" in script.stdout and "Examples:" in script.stdout
+    assert script.stdout == full.stdout
+
+
+def test_the_lean_start_still_suggests_a_misspelt_command(tmp_path):
+    p = run([g7_executable(), "meetngs"], tmp_path / "none.db")
+    assert p.returncode == 2
+    assert "Did you mean 'meetings'?" in p.stderr
+
+
+@pytest.mark.parametrize("argv, name", [
+    (["meetings", "--year", "2024"], "meetings"),
+    (["--db", "g7.db", "bilaterals"], "bilaterals"),
+    (["--db=g7.db", "themes"], "themes"),
+    (["--debug", "--db", "meetings", "info"], "info"),   # a database file named "meetings"
+    (["--", "show"], "show"),
+    (["--help"], None),
+    (["-V"], None),
+    ([], None),
+])
+def test_the_command_name_is_found_past_the_root_options(argv, name):
+    from g7cli.cli import _command_name
+
+    assert _command_name(argv) == name
