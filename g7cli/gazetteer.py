@@ -179,9 +179,19 @@ _IS_LATIN = re.compile(f"[{_LATIN}]")
 _IS_KATA = re.compile(f"[{_KATA}]")
 
 
+_NOT_PLAIN_SPACE = re.compile(r"\s\s|[^\S ]")
+
+
 def _nfkc_map(text: str) -> tuple[str, list[int]]:
     """NFKC character by character, whitespace runs collapsed to one space,
     with each output character's source index (plus a final sentinel)."""
+    # Extraction scans text that normalize() already made NFKC: nothing to map.
+    if unicodedata.is_normalized("NFKC", text) and not _NOT_PLAIN_SPACE.search(text):
+        return text, list(range(len(text) + 1))
+    return _nfkc_map_per_char(text)
+
+
+def _nfkc_map_per_char(text: str) -> tuple[str, list[int]]:
     out: list[str] = []
     idx: list[int] = []
     prev_space = False

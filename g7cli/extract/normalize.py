@@ -34,8 +34,13 @@ def normalize(text: str) -> str:
     return "\n".join(lines).strip("\n") + "\n"
 
 
+# Counted with findall, not a loop over characters: it runs on every document.
+_CJK = re.compile("[\u3040-\u30ff\u4e00-\u9fff]")
+_LATIN = re.compile("[A-Za-z]")
+
+
 def language(text: str) -> str:
     """'ja' when kana or kanji make up a real share of the letters, else 'en'."""
-    cjk = sum(1 for c in text if "\u3040" <= c <= "\u30ff" or "\u4e00" <= c <= "\u9fff")
-    latin = sum(1 for c in text if c.isascii() and c.isalpha())
+    cjk = len(_CJK.findall(text))
+    latin = len(_LATIN.findall(text))
     return "ja" if cjk * 3 >= latin else "en"

@@ -9,6 +9,7 @@ from functools import cache
 
 from g7cli import gazetteer
 from g7cli.extract.rules import rules
+from g7cli.extract.trie import alternation
 
 KANJI = "\u4e00-\u9fff\u3005"
 _STOP_NAMES = set("前元新現副同両各本当我今昨来翌全旧") | {"我が国", "日本", "政府", "各国", "同国", "議長", "共同議長", "閣僚",
@@ -31,7 +32,7 @@ class PersonMention:
 @cache
 def _jp_role_rx(lang: str, specific: bool) -> re.Pattern:
     forms = [f for f, key in gazetteer.jp_roles(lang) if (not key.startswith("*")) == specific]
-    alt = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    alt = alternation(forms)
     if lang == "ja":
         return re.compile(rf"(?<![{KANJI}\u30a1-\u30fa\u30fc])(?P<name>[{KANJI}]{{1,6}}?)(?P<role>{alt})"
                           rf"|(?P<role2>{alt})[ \t]+(?P<name2>[{KANJI}]{{2,5}})(?=が|は|、|,|も|と|及び|\(|$)")
@@ -75,7 +76,7 @@ def jp_officials(text: str, lang: str) -> list[PersonMention]:
 @cache
 def _generic_caps_rx() -> re.Pattern:
     en = [f for f, key in gazetteer.jp_roles("en") if key.startswith("*")]
-    alt = "|".join(re.escape(f) for f in sorted(en, key=len, reverse=True)) or "Minister"
+    alt = alternation(en) if en else "Minister"
     return re.compile(rf"\b(?P<role>{alt})\s+(?P<name>[A-Z]{{3,}}(?:\s+[A-Z][a-z]+)?)\b(?!\s+(?:for|of)\b)")
 
 
@@ -101,8 +102,8 @@ def same_official(a: str, b: str) -> bool:
 def _generic_rx() -> re.Pattern:
     ja = [f for f, key in gazetteer.jp_roles("ja") if key.startswith("*")]
     en = [f for f, key in gazetteer.jp_roles("en") if key.startswith("*")]
-    ja_alt = "|".join(re.escape(f) for f in sorted(ja, key=len, reverse=True)) or "大臣"
-    en_alt = "|".join(re.escape(f) for f in sorted(en, key=len, reverse=True)) or "Minister"
+    ja_alt = alternation(ja) if ja else "大臣"
+    en_alt = alternation(en) if en else "Minister"
     return re.compile(rf"(?<![{KANJI}])(?P<ja>[{KANJI}]{{1,4}}?)(?:{ja_alt})"
                       rf"|\b(?:{en_alt})\s+(?P<en>[A-Z][A-Za-z]+)\b")
 

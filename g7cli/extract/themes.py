@@ -188,6 +188,10 @@ def _special_sessions(doc: Document) -> list[Theme]:
     for ln in doc.lines:
         for s, e in doc.line_sentences(ln):
             sent = doc.text[s:e]
+            # Both patterns start with a lazy run: only sentences that name
+            # a session are worth their cost.
+            if "セッション" not in sent and "session" not in sent.lower():
+                continue
             for m in list(_JA_SESSION.finditer(sent)) + list(_EN_SESSION.finditer(sent)):
                 t = _theme(m.groupdict().get("t") or m.groupdict().get("q") or "", Evidence(s, e, sent), sent)
                 if t:
