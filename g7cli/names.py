@@ -340,6 +340,9 @@ def _is_kana(tok: str) -> bool:
     return bool(_KANA_RE.search(tok))
 
 
+# The same few hundred names are compared again and again within an ingest
+# (every talk against every spelling): the pure steps are remembered.
+@lru_cache(maxsize=16384)
 def _romanize_token(tok: str) -> str:
     s = unicodedata.normalize("NFKC", tok)
     # German umlauts keep their vowel quality (ä -> ae).
@@ -395,6 +398,11 @@ def skeleton(s: str) -> str:
 def tokens(name: str) -> list[str]:
     """Name tokens, particles (le, von, ル, フォン ...) and honorifics dropped
     unless nothing else is left."""
+    return list(_tokens(name or ""))
+
+
+@lru_cache(maxsize=16384)
+def _tokens(name: str) -> tuple[str, ...]:
     s = unicodedata.normalize("NFKC", name or "").strip()
     for h in _JA_HONORIFICS:
         if s.endswith(h) and len(s) > len(h):
@@ -412,7 +420,7 @@ def tokens(name: str) -> list[str]:
     keep = [t for t in toks if _KANJI_RE.search(t) or _romanize_token(t) not in _PARTICLES]
     # single initials (C.) carry nothing
     keep = [t for t in keep if len(t) > 1 or not t.isascii()]
-    return keep or toks
+    return tuple(keep or toks)
 
 
 def _latin_key(tok: str) -> str:
@@ -452,6 +460,7 @@ def _surname_candidates(toks: list[str]) -> set[int]:
     return {len(toks) - 1}
 
 
+@lru_cache(maxsize=65536)
 def same_person(a: str, b: str) -> bool:
     """True when a surname token of one name matches a token of the other.
 
