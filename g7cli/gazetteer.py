@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Iterable, NamedTuple
 
@@ -310,9 +310,14 @@ def find_entities(text: str, lang: str | None = None) -> list[Match]:
     """Countries, the EU and organisations named in a text (see the module
     doc for the rules).  lang restricts the aliases to one language's file;
     None uses both (Japanese text also uses the Latin aliases in ja/)."""
-    if not text:
-        return []
-    return [Match(*t) for t in _entity_matcher(lang).scan(text)]
+    return list(_entities_in(text, lang)) if text else []
+
+
+# Extraction asks about the same sentence several times (participants,
+# talks, headings); a sentence is scanned once.
+@lru_cache(maxsize=4096)
+def _entities_in(text: str, lang: str | None) -> tuple[Match, ...]:
+    return tuple(Match(*t) for t in _entity_matcher(lang).scan(text))
 
 
 # --- cities ---------------------------------------------------------------

@@ -4,8 +4,8 @@ names followed or preceded by a role), in either order and punctuation."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import cache
+from dataclasses import dataclass, replace
+from functools import cache, lru_cache
 
 from g7cli import gazetteer
 from g7cli.extract.rules import rules
@@ -48,6 +48,13 @@ _EN_NOT_NAMES = {"The", "Japan", "Minister", "Mr", "Ms", "And", "Of", "For", "Pa
 
 def jp_officials(text: str, lang: str) -> list[PersonMention]:
     """Japanese government officials named with a specific title."""
+    # Copies: callers may change a mention (its name, its role).
+    return [replace(m) for m in _jp_officials(text, lang)]
+
+
+# The talks' pass asks about the same sentences more than once.
+@lru_cache(maxsize=2048)
+def _jp_officials(text: str, lang: str) -> tuple[PersonMention, ...]:
     out = []
     if lang == "ja" or re.search(f"[{KANJI}]", text):
         for m in _jp_role_rx("ja", True).finditer(text):
@@ -70,7 +77,7 @@ def jp_officials(text: str, lang: str) -> list[PersonMention]:
             continue
         name = " ".join(t for t in name.split() if t not in _EN_NOT_NAMES)
         out.append(PersonMention(m.start(), m.end(), name, role, gazetteer.role_key(role)))
-    return out
+    return tuple(out)
 
 
 @cache
