@@ -1,7 +1,7 @@
 """The benchmarks still run: `python benchmarks/run.py --quick` exits 0 and
 writes a report with every row and a verdict on each (how fast is not checked).
 
-Run with `python -m pytest benchmarks` (or add "benchmarks" to pytest's testpaths).
+Part of `python -m pytest` (pyproject.toml lists benchmarks/ in testpaths), so CI runs it.
 """
 from __future__ import annotations
 
