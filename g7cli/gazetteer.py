@@ -439,6 +439,7 @@ def _role_lookup() -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=4096)
 def role_key(text: str | None) -> str | None:
     """Key of the longest Japanese government title contained in text
     (case, hyphens and commas ignored for English; NFKC).  None when there

@@ -54,3 +54,43 @@ def test_trie_patterns(words, pattern):
 @given(st.text(st.sampled_from("aZ 1\t\n\u3000\u00a0ｶﾞ①大é\u0301Ⅲ。"), max_size=30))
 def test_the_nfkc_map_fast_path_gives_the_per_character_result(text):
     assert gazetteer._nfkc_map(text) == gazetteer._nfkc_map_per_char(text)
+
+
+def _sentences_char_by_char(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The sentence splitter as first written, a loop over characters: the
+    reference for the scanning one."""
+    spans = []
+    seg_start = start
+    for i in range(start, end):
+        c = text[i]
+        stop = c in "\n。"
+        if c in ".!?" and i + 1 < end and text[i + 1] == " ":
+            before = text[max(start, i - 4):i]
+            stop = not re.search(r"(?:\bMr|\bMs|\bMrs|\bDr|\bSt|\bProf|\bNo|\b[A-Z]|\bvs|\betc|\bH\.E)$", before)
+        if stop:
+            s, e = seg_start, i + (0 if c == "\n" else 1)
+            while s < e and text[s].isspace():
+                s += 1
+            if e > s:
+                spans.append((s, e))
+            seg_start = i + 1
+    s = seg_start
+    while s < end and text[s].isspace():
+        s += 1
+    if end > s:
+        spans.append((s, end))
+    return spans
+
+
+# Pieces that make the splitter's decisions: abbreviations, stops, spaces, line ends.
+_PIECES = st.sampled_from(["Mr", "U", "S", "etc", "a", "Dr", "No", "H.E", ".", " ", "!", "?", "\n", "。", "会談"])
+
+
+@_SETTINGS
+@given(st.lists(_PIECES, max_size=25).map("".join), st.data())
+def test_the_sentence_splitter_agrees_with_the_character_loop(text, data):
+    from g7cli.extract.structure import sentences
+
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert sentences(text, start, end) == _sentences_char_by_char(text, start, end)

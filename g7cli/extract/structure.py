@@ -217,29 +217,28 @@ def _bare_heading_ok(text: str, lang: str) -> bool:
     return len(text.split()) <= 6 if lang == "en" else len(text) <= 20
 
 
+# Where a sentence may end: a line end, 。, or a full stop before a space
+# (found by one scan, not a loop over characters: every line is split).
+_STOPS = re.compile(r"[\n。]|[.!?](?= )")
+_NOT_AN_END = re.compile(r"(?:\bMr|\bMs|\bMrs|\bDr|\bSt|\bProf|\bNo|\b[A-Z]|\bvs|\betc|\bH\.E)$")
+
+
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans inside [start, end): split at 。 and at English full stops
     that end a sentence (not "Mr." or "U.S."), and at line ends."""
     spans = []
     seg_start = start
-    i = start
-    while i < end:
+    for m in _STOPS.finditer(text, start, end):
+        i = m.start()
         c = text[i]
-        stop = False
-        if c == "\n" or c == "。":
-            stop = True
-        elif c in ".!?" and i + 1 < end and text[i + 1] == " ":
-            before = text[max(start, i - 4):i]
-            if not re.search(r"(?:\bMr|\bMs|\bMrs|\bDr|\bSt|\bProf|\bNo|\b[A-Z]|\bvs|\betc|\bH\.E)$", before):
-                stop = True
-        if stop:
-            s, e = seg_start, i + (0 if c == "\n" else 1)
-            while s < e and text[s].isspace():
-                s += 1
-            if e > s:
-                spans.append((s, e))
-            seg_start = i + 1
-        i += 1
+        if c in ".!?" and _NOT_AN_END.search(text[max(start, i - 4):i]):
+            continue
+        s, e = seg_start, i + (0 if c == "\n" else 1)
+        while s < e and text[s].isspace():
+            s += 1
+        if e > s:
+            spans.append((s, e))
+        seg_start = i + 1
     s = seg_start
     while s < end and text[s].isspace():
         s += 1
