@@ -196,6 +196,10 @@ def ingest(
         "--max-size", metavar="SIZE", help="Refuse files larger than this (20MB, 512K, bytes).")] = "20MB",
     quiet: Annotated[bool, typer.Option(
         "--quiet", "-q", help="No progress bar, notes or summary; only failures.")] = False,
+    jobs: Annotated[int, typer.Option(
+        "--jobs", "-j", min=0, metavar="N",
+        help="Extract up to N documents at once, in worker processes (0: one per CPU; 1: one at a time, "
+             "no workers). The database comes out the same either way.")] = 0,
 ) -> None:
     """Read press releases into the database (creating it if needed).
 
@@ -227,7 +231,7 @@ def ingest(
         _checked(check_encoding, encoding, "--encoding")
     summary = run(_db_path(ctx, db), list(paths) if paths else [seeds_dir()],
                   debug=bool((ctx.obj or {}).get("debug")), encoding=encoding, max_size=limit,
-                  progress=False if quiet else None, quiet=quiet)
+                  progress=False if quiet else None, quiet=quiet, jobs=jobs)
     if not quiet or summary.interrupted:
         for line in summary.lines():
             _error(line)

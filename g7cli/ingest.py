@@ -11,6 +11,13 @@ on stderr naming it and the reason, and the rest go on. Files in a folder
 that are neither text nor HTML are skipped with a note. Ctrl-C (or SIGTERM)
 stops after the document being stored is committed or rolled back, and the
 summary says how far it got.
+
+Extraction is pure CPU and most of an ingest's time, so with several CPUs
+and enough new documents it runs in worker processes (see _Extractor);
+everything else (reading, the unchanged check, every database write, every
+line on stderr) stays in this process, in the order the documents are
+listed, so the database comes out exactly as a one-at-a-time ingest leaves
+it.
 """
 from __future__ import annotations
 
@@ -23,11 +30,18 @@ import stat
 import sys
 import time
 import traceback
+from collections import deque
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from g7cli.errors import G7Error
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
+
+    from g7cli.extract.model import Extraction
 
 TEXT_SUFFIXES = (".txt",)
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -39,6 +53,22 @@ STDIN = "-"
 # A write that finds the database locked longer than the busy timeout
 # (another ingest holding it) is retried this many times.
 LOCKED_RETRIES = 5
+
+# Worker processes only pay off for this many new documents or more.
+# Forked (Linux), starting two costs ~13 ms here and ~20 ms of CPU in each
+# (the pages they touch are copied), against ~20-40 ms to extract one
+# document: they pay from about four documents; eight leaves a margin for a
+# busy machine. Spawned (macOS, Windows), each worker imports g7 and loads
+# the gazetteers itself (~1 s of CPU).
+PARALLEL_MIN_DOCUMENTS = 8
+PARALLEL_MIN_DOCUMENTS_SPAWNED = 100
+# New documents read ahead (and in flight in the pool) per worker: enough to
+# keep every worker busy while this process stores, few enough that memory
+# does not grow with the number of documents.
+AHEAD_PER_WORKER = 4
+# Documents already stored are read ahead too (to find the new ones behind
+# them) but hold no text; this many at most.
+AHEAD_MAX = 256
 
 _SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]?)(?:i?b)?\s*$", re.I)
 
@@ -193,6 +223,19 @@ class _Reporter:
             rate = f"{self.done / elapsed:.1f} files/s" if elapsed > 0 else ""
             self.progress.update(self.task, advance=1, rate=rate)
 
+    @contextmanager
+    def paused(self):
+        """The bar stopped, and its drawing thread with it: a fork copies only
+        the calling thread, and a lock that thread held would stay held."""
+        if self.progress is None:
+            yield
+            return
+        self.progress.stop()
+        try:
+            yield
+        finally:
+            self.progress.start()
+
     def stop(self) -> None:
         if self.progress is not None:
             self.progress.stop()
@@ -201,11 +244,13 @@ class _Reporter:
 
 def ingest(db_path: Path, paths: list[Path | str], *, warn: Callable[[str], None] | None = None,
            debug: bool = False, encoding: str | None = None, max_size: int = DEFAULT_MAX_SIZE,
-           progress: bool | None = None, quiet: bool = False, stdin=None) -> Summary:
+           progress: bool | None = None, quiet: bool = False, stdin=None, jobs: int = 0) -> Summary:
     """Ingest every document under `paths` (STDIN "-" reads one from `stdin`).
 
     `progress`: None draws a bar when stderr is a terminal and there are at
     least PROGRESS_MIN_FILES documents; False never does.
+    `jobs`: documents extracted at a time (0: one per CPU; 1: all in this
+    process, no workers).
     """
     from g7cli import db
 
@@ -222,9 +267,14 @@ def ingest(db_path: Path, paths: list[Path | str], *, warn: Callable[[str], None
         database.close()
         raise
     reporter = _Reporter(warn, bool(progress) and warn is None, summary.total)
+    workers = jobs if jobs > 0 else usable_cpus()
+    # A handful of files are read and extracted one at a time, nothing read ahead.
+    extractor = _Extractor(workers if summary.total >= PARALLEL_MIN_DOCUMENTS else 1, reporter)
     previous = _sigterm_raises_interrupt()
     try:
-        for item in items:
+        for doc in _read_ahead(items, extractor, database.conn, encoding=encoding, max_size=max_size,
+                               stdin=stdin):
+            item = doc.item
             if item.problem:
                 if item.note:
                     summary.skipped += 1
@@ -236,56 +286,131 @@ def ingest(db_path: Path, paths: list[Path | str], *, warn: Callable[[str], None
                 continue
             reporter.current(item.label)
             try:
-                _one(database.conn, db_path, item, summary, reporter, debug=debug, encoding=encoding,
-                     max_size=max_size, stdin=stdin)
+                _one(database.conn, db_path, doc, extractor, summary, reporter, debug=debug)
             finally:
                 reporter.advance()
     except KeyboardInterrupt:
         summary.interrupted = True
     finally:
+        # Before anything else: no worker outlives an interrupted ingest.
+        extractor.close()
         reporter.stop()
         _restore_sigterm(previous)
         database.close()
     return summary
 
 
-def _one(conn: sqlite3.Connection, db_path: Path, item: Item, summary: Summary, reporter: _Reporter, *,
-         debug: bool, encoding: str | None, max_size: int, stdin) -> None:
-    from g7cli import store
-    from g7cli.extract import extract
+def usable_cpus() -> int:
+    """The CPUs this process may run on (a container or `taskset` may allow fewer than the machine has)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
 
-    def fail(reason: str) -> None:
+
+@dataclass
+class _Doc:
+    """One listed item, read and decoded (or why not), with its extraction once under way."""
+    item: Item
+    problem: str | None = None        # why it cannot be read: its one line
+    trace: str | None = None          # the traceback behind `problem`, for --debug
+    size: int = 0
+    text: str = ""
+    codec: str = ""
+    sha: str = ""
+    new: bool = False                 # not stored when it was read: to be extracted
+    future: Future | None = None      # its extraction in a worker
+    extracted: tuple | None = None    # its extraction done already (see _extract_here)
+
+
+def _read_ahead(items: list[Item], extractor: _Extractor, conn: sqlite3.Connection, *,
+                encoding: str | None, max_size: int, stdin) -> Iterator[_Doc]:
+    """Every item, read, in the order listed; new documents are handed to the
+    workers up to extractor.ahead documents before they are wanted.
+
+    Without workers nothing is read ahead: one document is read, stored, then
+    the next, as before there were workers.
+    """
+    from g7cli import store
+
+    waiting: deque[_Doc] = deque()     # read, not yet stored
+    unsent: deque[_Doc] = deque()      # of those, new ones not yet handed to a worker
+    rest = iter(items)
+    new = 0                            # new ones in `waiting`
+    while True:
+        while not waiting or (new < extractor.ahead and len(waiting) < AHEAD_MAX):
+            item = next(rest, None)
+            if item is None:
+                break
+            doc = _read_doc(item, encoding=encoding, max_size=max_size, stdin=stdin)
+            # The hash is checked before extracting, so an unchanged folder re-ingests fast.
+            if doc.problem is None and doc.item.problem is None:
+                doc.new = store.stored_with_hash(conn, doc.sha) is None
+                if doc.new:
+                    new += 1
+                    unsent.append(doc)
+                else:
+                    doc.text = ""   # unchanged: its text is not needed
+            waiting.append(doc)
+        if not waiting:
+            return
+        extractor.submit(unsent)
+        doc = waiting.popleft()
+        if doc.new:
+            new -= 1
+            if unsent and unsent[0] is doc:
+                unsent.popleft()    # not sent: extracted here when stored
+        yield doc
+
+
+def _read_doc(item: Item, *, encoding: str | None, max_size: int, stdin) -> _Doc:
+    doc = _Doc(item)
+    if item.problem:
+        return doc
+    try:
+        data = _read(item, max_size, stdin)
+        doc.text, doc.codec = read_text(data, name=item.path.name if item.path else None, encoding=encoding)
+    except _Refused as e:
+        doc.problem = str(e)
+        return doc
+    except Exception as e:  # noqa: BLE001 - one bad file must not stop the rest
+        doc.problem = f"cannot read: internal error: {type(e).__name__}: {e}"
+        doc.trace = traceback.format_exc()
+        return doc
+    doc.size = len(data)
+    doc.sha = hash_text(doc.text)
+    return doc
+
+
+def _one(conn: sqlite3.Connection, db_path: Path, doc: _Doc, extractor: _Extractor, summary: Summary,
+         reporter: _Reporter, *, debug: bool) -> None:
+    from g7cli import store
+
+    item = doc.item
+
+    def fail(reason: str, trace: str | None = None) -> None:
+        if debug and trace:
+            print(trace, end="", file=sys.stderr, flush=True)
         summary.failed += 1
         reporter.line(f"{item.label}: {reason}")
 
-    try:
-        data = _read(item, max_size, stdin)
-        text, codec = read_text(data, name=item.path.name if item.path else None, encoding=encoding)
-    except _Refused as e:
-        fail(str(e))
+    if doc.problem:
+        fail(doc.problem, doc.trace)
         return
-    except Exception as e:  # noqa: BLE001 - one bad file must not stop the rest
-        if debug:
-            traceback.print_exc()
-        fail(f"cannot read: internal error: {type(e).__name__}: {e}")
-        return
-    sha = hash_text(text)
-    # The hash is checked before extracting, so an unchanged folder re-ingests fast.
-    if store.stored_with_hash(conn, sha) is not None:
+    # Checked again: when it was read (ahead), a document before it with the
+    # same text (two copies in a folder) may not have been stored yet.
+    if not doc.new or store.stored_with_hash(conn, doc.sha) is not None:
         summary.unchanged += 1
         return
-    try:
-        extraction = extract(text)
-    except Exception as e:  # noqa: BLE001
-        if debug:
-            traceback.print_exc()
-        fail(f"extraction failed: {type(e).__name__}: {e}")
+    extraction, error, trace = extractor.result(doc)
+    if extraction is None:
+        fail(f"extraction failed: {error}", trace)
         return
-    path = f"stdin:{sha[:16]}" if item.path is None else _db_path_text(item.path)
+    path = f"stdin:{doc.sha[:16]}" if item.path is None else _db_path_text(item.path)
     for attempt in range(LOCKED_RETRIES + 1):
         try:
-            result = store.save(conn, path=path, sha256=sha, extraction=extraction, size=len(data),
-                                encoding=codec)
+            result = store.save(conn, path=path, sha256=doc.sha, extraction=extraction, size=doc.size,
+                                encoding=doc.codec)
             break
         except sqlite3.OperationalError as e:
             message = str(e)
@@ -295,14 +420,10 @@ def _one(conn: sqlite3.Connection, db_path: Path, item: Item, summary: Summary, 
             if ("locked" in message or "busy" in message) and attempt < LOCKED_RETRIES:
                 time.sleep(0.2 * (attempt + 1))
                 continue
-            if debug:
-                traceback.print_exc()
-            fail(f"could not store: {message}")
+            fail(f"could not store: {message}", traceback.format_exc())
             return
         except sqlite3.Error as e:
-            if debug:
-                traceback.print_exc()
-            fail(f"could not store: {e}")
+            fail(f"could not store: {e}", traceback.format_exc())
             return
     if result.status == "unchanged":
         summary.unchanged += 1
@@ -315,6 +436,184 @@ def _one(conn: sqlite3.Connection, db_path: Path, item: Item, summary: Summary, 
     summary.meetings += result.meetings_added
     summary.delegates += result.delegates_added
     summary.bilaterals += result.bilaterals_added
+
+
+def _extract_here(text: str) -> tuple[Extraction | None, str | None, str | None]:
+    """(extraction, None, None), or (None, the reason it failed, its traceback).
+
+    Runs in a worker too: failures come back as text, so an exception that
+    cannot be pickled still gets its one line.
+    """
+    from g7cli.extract import extract
+
+    try:
+        return extract(text), None, None
+    except Exception as e:  # noqa: BLE001 - one document's failure is reported, the rest go on
+        return None, f"{type(e).__name__}: {e}", traceback.format_exc()
+
+
+class _Extractor:
+    """Where documents are extracted: in this process, or in worker processes.
+
+    The workers are started the first time enough new documents (see
+    PARALLEL_MIN_DOCUMENTS) wait to be extracted, so re-ingesting an
+    unchanged folder (or a handful of files) never pays for them. On Linux
+    they are forked, so they start with what this process has loaded
+    (gazetteers, compiled rules) and with any patched
+    g7cli.extract.extract. They only ever run _extract_here and never touch
+    the database. They ignore Ctrl-C and SIGTERM (a terminal sends Ctrl-C
+    to every process of the job): this process decides when to stop, and
+    then kills them.
+    """
+
+    def __init__(self, workers: int, reporter: _Reporter):
+        self.workers = workers
+        self.reporter = reporter
+        self.pool = None
+        self.done_with_pool = workers < 2
+        # fork only on Linux: macOS's system libraries are not fork-safe
+        # (Python defaults to spawn there), and Windows has no fork.
+        self.fork = sys.platform.startswith("linux")
+        self.min_documents = PARALLEL_MIN_DOCUMENTS if self.fork else PARALLEL_MIN_DOCUMENTS_SPAWNED
+
+    @property
+    def ahead(self) -> int:
+        return 0 if self.done_with_pool else max(self.min_documents, AHEAD_PER_WORKER * self.workers)
+
+    def submit(self, unsent: deque[_Doc]) -> None:
+        """Hand these documents to the workers, in order, taking them off
+        `unsent` (once there are enough of them to be worth it)."""
+        if self.done_with_pool:
+            unsent.clear()      # extracted here, each when it is stored
+            return
+        if self.pool is None:
+            if len(unsent) < self.min_documents:
+                return          # not yet worth it: extracted here when stored
+            # The first one is wanted first anyway: extracting it here loads
+            # the gazetteers and compiles the rules once, before the fork,
+            # instead of once in each worker.
+            first = unsent.popleft()
+            first.extracted = _extract_here(first.text)
+            if not self._start():
+                unsent.clear()
+                return
+        while unsent:
+            doc = unsent.popleft()
+            try:
+                doc.future = self.pool.submit(_extract_here, doc.text)
+            except Exception:  # noqa: BLE001 - a broken pool: this one and the rest are extracted here
+                self._lost()
+                unsent.clear()
+                return
+
+    def result(self, doc: _Doc) -> tuple[Extraction | None, str | None, str | None]:
+        if doc.extracted is not None:
+            return doc.extracted
+        if doc.future is not None:
+            from concurrent.futures.process import BrokenProcessPool
+
+            try:
+                return doc.future.result()
+            except BrokenProcessPool:
+                self._lost()
+            except Exception:  # noqa: BLE001 - e.g. a result that could not be sent back
+                pass
+            finally:
+                doc.future = None
+        # No worker (or none could do it): here, exactly as without workers.
+        return _extract_here(doc.text)
+
+    def _start(self) -> bool:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        context = multiprocessing.get_context("fork" if self.fork else None)
+        # Signals wait until the workers exist: one forked before its
+        # initializer ignores Ctrl-C would die of it with a traceback.
+        blocked = _block_signals()
+        try:
+            with self.reporter.paused():    # no drawing thread running while forking
+                self.pool = ProcessPoolExecutor(self.workers, mp_context=context, initializer=_worker_started,
+                                                initargs=(os.getpid(),))
+                # With fork, every worker is forked here, on the first submit.
+                self.pool.submit(int)
+        except Exception:  # noqa: BLE001 - no workers (no /dev/shm, too many processes): extract here
+            self.done_with_pool = True
+            self.close()
+            return False
+        finally:
+            _restore_signals(blocked)
+        return True
+
+    def _lost(self) -> None:
+        """A worker died (killed, out of memory): the rest are extracted here; nothing is lost."""
+        if not self.done_with_pool:
+            self.done_with_pool = True
+            self.reporter.line("note: a worker process stopped unexpectedly; "
+                               "the remaining documents are extracted one at a time")
+        self.close()
+
+    def close(self) -> None:
+        """Stop the workers now, whatever they are doing (an interrupt must not wait for them)."""
+        pool, self.pool = self.pool, None
+        if pool is None:
+            return
+        # Workers ignore SIGTERM, and ProcessPoolExecutor (before Python
+        # 3.14's kill_workers) has no way to stop a busy one: SIGKILL.
+        for p in list((getattr(pool, "_processes", None) or {}).values()):
+            try:
+                p.kill()
+            except (OSError, ValueError):
+                pass
+        # Its manager thread sees the workers gone, fails what was pending and
+        # reaps them; this waits for that (quick: nothing is left to wait for).
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _worker_started(parent: int) -> None:
+    """In each worker, first: ignore the signals the parent handles, and die with the parent."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _SIGNALS)    # blocked by the parent while forking
+    # A parent killed with SIGKILL cannot stop its workers; without this they
+    # would wait for work forever, holding the ingest's stdout and stderr.
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            ctypes.CDLL(None).prctl(1, signal.SIGKILL)   # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+    else:
+        # No such call: a thread watches for the parent to go instead.
+        import threading
+
+        threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
+    if os.getppid() != parent:
+        os._exit(0)     # the parent died before the line above took effect
+
+
+def _exit_with(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(1)
+    os._exit(0)
+
+
+_SIGNALS = {signal.SIGINT, signal.SIGTERM}
+
+
+def _block_signals():
+    """Hold SIGINT and SIGTERM back (they are delivered at _restore_signals); the mask before."""
+    try:
+        return signal.pthread_sigmask(signal.SIG_BLOCK, _SIGNALS)
+    except (AttributeError, ValueError, OSError):
+        return None
+
+
+def _restore_signals(previous) -> None:
+    if previous is not None:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def _read_only_message(db_path: Path, where: str) -> G7Error:
