@@ -1,9 +1,12 @@
 """Read-side queries: plain functions from a stdlib connection to lists of dicts.
 
 Every filter value is bound as an SQL parameter. Each filter uses an index:
-years and hosts on meetings, codes on participants/bilaterals, topics on
-theme_topics, delegate names through delegate_name_keys (whole spelling or
-any word of it, by prefix). JSON-ish columns (lists) come back as lists.
+years and hosts on meetings, --since/--until on the meetings' last and first
+days (expression indexes, migrations/0004), codes on participants/bilaterals,
+topics on theme_topics, delegate names through delegate_name_keys (whole
+spelling or any word of it, by prefix); tests/test_query_plans.py checks the
+plan of every statement under every filter. JSON-ish columns (lists) come
+back as lists.
 
 Ordering is stable: meetings by start date then id, and rows within a
 meeting in the order they were stored; sources English first, then by file name.
@@ -110,16 +113,25 @@ class _Where:
     PERSON_DELEGATES = ("(SELECT k.delegate_id FROM delegate_name_keys k "
                         "WHERE k.key >= :person_lo AND k.key < :person_hi)")
 
+    # A meeting's last and first day (a meeting without dates counts as
+    # lasting its whole year), written exactly as the expression indexes of
+    # migrations/0004 are: SQLite uses them only for the same expression.
+    LAST_DAY = "coalesce(end_date, start_date, year || '-12-31')"
+    FIRST_DAY = "coalesce(start_date, year || '-01-01')"
+
     def period(self, m: str = "m") -> None:
-        """--year, --since, --until on the meeting aliased `m` (a meeting without
-        dates counts as lasting its whole year)."""
+        """--year, --since, --until on the meeting aliased `m`."""
         f = self.f
         if f.year is not None:
             self.add(f"{m}.year BETWEEN :year_lo AND :year_hi", year_lo=f.year[0], year_hi=f.year[1])
+        # As a list of meeting ids rather than a range on `m` itself: joined
+        # to a fact table, and without statistics, SQLite would rather scan
+        # the whole fact table than start from a one-sided range of meetings;
+        # a list of ids it looks up through the fact table's meeting_id index.
         if f.since is not None:
-            self.add(f"coalesce({m}.end_date, {m}.start_date, {m}.year || '-12-31') >= :since", since=f.since)
+            self.add(f"{m}.id IN (SELECT id FROM meetings WHERE {self.LAST_DAY} >= :since)", since=f.since)
         if f.until is not None:
-            self.add(f"coalesce({m}.start_date, {m}.year || '-01-01') <= :until", until=f.until)
+            self.add(f"{m}.id IN (SELECT id FROM meetings WHERE {self.FIRST_DAY} <= :until)", until=f.until)
 
     def meeting_level(self, m: str = "m") -> None:
         """--year/--since/--until, --meeting, --country (hosted or attended), --topic,
@@ -342,11 +354,20 @@ def documents(conn: sqlite3.Connection, f: Filters = Filters()) -> list[dict]:
     _check_meeting(conn, f)
     w = _Where(f)
     w.meeting_level("m")
+    where = ""
+    if w.clauses:
+        # Every filter is on the document's meeting, so a document without
+        # one never matches: select the matching meetings' documents first,
+        # through the meeting indexes. Written as conditions on the LEFT
+        # JOINed meeting, SQLite walked every document in file-name order
+        # (to skip the sort) and tested its meeting.
+        where = ("WHERE doc.id IN (SELECT md.document_id FROM meeting_documents md "
+                 f"JOIN meetings m ON m.id = md.meeting_id {w.sql()})")
     rows = conn.execute(
         "SELECT doc.id, doc.file_name, doc.language, doc.publisher, doc.published, doc.title, "
         "md.meeting_id, m.year, length(doc.text) AS chars, doc.bytes, doc.sha256, doc.path "
         "FROM documents doc LEFT JOIN meeting_documents md ON md.document_id = doc.id "
-        f"LEFT JOIN meetings m ON m.id = md.meeting_id {w.sql()} ORDER BY doc.file_name, doc.id",
+        f"LEFT JOIN meetings m ON m.id = md.meeting_id {where} ORDER BY doc.file_name, doc.id",
         w.params).fetchall()
     return [dict(r) for r in rows]
 

@@ -72,9 +72,16 @@ def search(conn: sqlite3.Connection, text: str, f=None, limit: int | None = 20) 
 
     # Meeting-level filters through the same clauses the other commands use;
     # the year is checked here so that documents without a meeting keep theirs.
-    w = _Where(Filters(country=f.country, topic=f.topic, meeting=f.meeting, delegate=f.delegate,
-                       since=f.since, until=f.until, person=f.person))
-    w.meeting_level("m")
+    on_meeting = _Where(Filters(country=f.country, topic=f.topic, meeting=f.meeting, delegate=f.delegate,
+                                since=f.since, until=f.until, person=f.person))
+    on_meeting.meeting_level("m")
+    w = _Where(Filters())
+    if on_meeting.clauses:
+        # As the documents of the matching meetings, found through the meeting
+        # indexes: written on the LEFT JOINed meeting, a search for short
+        # terms read every document's text and then tested its meeting.
+        w.add("doc.id IN (SELECT md.document_id FROM meeting_documents md JOIN meetings m "
+              f"ON m.id = md.meeting_id {on_meeting.sql()})", **on_meeting.params)
     if f.year is not None:
         w.add("coalesce(m.year, CAST(substr(doc.published, 1, 4) AS INTEGER)) BETWEEN :year_lo AND :year_hi",
               year_lo=f.year[0], year_hi=f.year[1])
