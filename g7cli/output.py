@@ -1,7 +1,8 @@
 """Rendering rows (a list of dicts) in every output format; the only place that does.
 
-- table: a rich table, for people at a terminal (rich is imported only here,
-  only for this format; NO_COLOR is honoured by rich itself);
+- table: a box-drawn table for people at a terminal, drawn by g7cli.table
+  (plain Python: no rich); escape codes (bold headings, coloured bars) only
+  on a terminal (or under FORCE_COLOR), never under NO_COLOR;
 - json: one array of objects, UTF-8 characters as they are (not \\u escapes);
 - jsonl: one object per line;
 - csv / tsv: a header row, then one line per row; lists joined with "; ".
@@ -34,6 +35,8 @@ def default_format(stream: TextIO | None = None) -> str:
 
 def _cell(value) -> str:
     """A flat text cell for CSV, TSV and tables."""
+    if type(value) is str:      # most cells, without the checks below
+        return value
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -121,46 +124,73 @@ def render_record(row: dict, fmt: str | None = None, *, stream: TextIO | None = 
         render([row], list(row), fmt, stream=stream)
 
 
+def _colour(stream: TextIO) -> bool:
+    """Escape codes only for a person at a terminal who has not asked for
+    none (NO_COLOR), or when FORCE_COLOR asks for them anyway."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR") is not None:
+        return os.environ["FORCE_COLOR"] != ""
+    try:
+        tty = stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+    return tty and os.environ.get("TERM", "").lower() not in ("dumb", "unknown")
+
+
+def _width(stream: TextIO) -> int:
+    """COLUMNS, else the width of the terminal: the stream's, else that of
+    any standard stream (`g7 ... --format table | less` is as wide as the
+    screen it is read on), else 80."""
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    fds = []
+    try:
+        fds.append(stream.fileno())
+    except (AttributeError, ValueError, OSError):
+        pass
+    for fd in fds + [0, 1, 2]:
+        try:
+            size = os.get_terminal_size(fd).columns
+        except (ValueError, OSError):
+            continue
+        if size > 0:
+            return size
+    return 80
+
+
 def _table(rows: list[dict], columns: list[str], title: str | None, stream: TextIO,
            header: bool = True, bars: list[str] | None = None) -> None:
-    from rich.cells import cell_len
-    from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
+    from g7cli import table
 
     bars = [c for c in (bars or []) if c in columns]
+    width = _width(stream)
     # Source sentences are long: the other columns stay narrow beside them.
     wide = "evidence" in columns
-    table = Table(title=title, show_header=header, header_style="bold")
     # Beside bars, the other columns keep room for their values (up to 24).
-    labels = {c: min(24, max([len(c)] + [cell_len(_cell(r.get(c))) for r in rows])) for c in columns} if bars else {}
-    for c in columns:
-        if c in bars:
-            table.add_column(c.replace("_", " "), no_wrap=True, overflow="crop")
-        else:
-            table.add_column(c.replace("_", " "), overflow="fold", min_width=labels.get(c),
-                             max_width=16 if wide and c != "evidence" else None)
+    labels = {c: min(24, max([len(c)] + [table.width_of(_cell(r.get(c))) for r in rows]))
+              for c in columns} if bars else {}
     scales = {c: max((r.get(c) or 0 for r in rows), default=0) for c in bars}
     if bars:
-        # The bars share what the console width leaves (3 to 14 characters each).
-        free = Console(file=stream).width - sum(labels[c] + 3 for c in columns if c not in bars) - 1
-        width = max(3, min(BAR_WIDTH, free // len(bars) - 4 - max(len(str(scales[c])) for c in bars)))
-    for r in rows:
-        # Text(), not a str: a value such as "[ Invited countries ]" is data, not rich markup.
-        table.add_row(*(_bar_cell(r.get(c), scales[c], Text, width) if c in bars else Text(_table_cell(r, c))
-                        for c in columns))
-    # rich alone would keep bold under NO_COLOR; no escape codes at all is
-    # what a user setting it expects. highlight=False keeps numbers and dates
-    # from being coloured as if they were code.
-    plain = bool(os.environ.get("NO_COLOR"))
-    Console(file=stream, highlight=False, color_system=None if plain else "auto").print(table)
+        # The bars share what the terminal's width leaves (3 to 14 characters each).
+        free = width - sum(labels[c] + 3 for c in columns if c not in bars) - 1
+        bar_width = max(3, min(BAR_WIDTH, free // len(bars) - 4 - max(len(str(scales[c])) for c in bars)))
+    body = [[_bar_cell(r.get(c), scales[c], bar_width) if c in bars else _table_cell(r, c) for c in columns]
+            for r in rows]
+    stream.write(table.draw(
+        [c.replace("_", " ") for c in columns], body, title=title, show_header=header, width=width,
+        colour=_colour(stream),
+        min_widths=[None if c in bars else labels.get(c) for c in columns],
+        max_widths=[16 if wide and c != "evidence" else None for c in columns],
+        fixed=[c in bars for c in columns]))
 
 
 BAR_WIDTH = 14
 _EIGHTHS = " ▏▎▍▌▋▊▉"
 
 
-def _bar_cell(value, top: int, Text, width: int = BAR_WIDTH):
+def _bar_cell(value, top: int, width: int = BAR_WIDTH) -> tuple[tuple[str, str | None], ...]:
     """"  3 ███████▌": the number, right-aligned, then a bar of up to `width`
     characters scaled to the column's largest value (in eighths of a
     character; a zero draws nothing, anything else at least an eighth)."""
@@ -170,9 +200,7 @@ def _bar_cell(value, top: int, Text, width: int = BAR_WIDTH):
     if n and not eighths:
         eighths = 1
     bar = "█" * (eighths // 8) + (_EIGHTHS[eighths % 8] if eighths % 8 else "")
-    cell = Text(f"{n:>{digits}} ")
-    cell.append(bar.ljust(width), style="cyan")
-    return cell
+    return (f"{n:>{digits}} ", None), (bar.ljust(width), "cyan")
 
 
 def render_sections(record: dict, sections: list[tuple], fmt: str | None = None, *,

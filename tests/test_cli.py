@@ -93,7 +93,7 @@ def test_every_command_in_every_format(seeded, command, fmt):
         assert rows[0] == COLUMNS[command]
         assert len(rows) > 1 and all(len(r) == len(rows[0]) for r in rows)
     else:
-        # A rich table: its column headings, no escape codes off a terminal.
+        # A table: its column headings, no escape codes off a terminal.
         assert TABLE_COLUMNS[command][0].split("_")[0] in out   # headings may wrap at 80 columns
         assert "\x1b[" not in out
         assert command != "meetings" or "2024" in out
