@@ -2,7 +2,7 @@
 
 Start-up matters (g7 is run in loops): this module imports only typer and
 the option declarations; each command imports what it needs when it runs
-(sqlite_utils only for ingest, rich only to draw a table).
+(sqlite_utils only for ingest, rich only for the ingest progress bar).
 
 Errors never reach the user as tracebacks: `G7Group.main` turns a bad option
 value into one line and exit 2, a `G7Error` into its message and code, and
