@@ -98,3 +98,15 @@ def both(both_db, tmp_path, monkeypatch) -> G7:
     g7 = _private_copy(both_db, tmp_path, monkeypatch, "both.db")
     monkeypatch.delenv("NO_COLOR", raising=False)
     return g7
+
+
+def numbered_copies(sources: list[Path], folder: Path, n: int) -> list[Path]:
+    """n distinct documents cycling through `sources`, each copy with a line of its own."""
+    folder.mkdir(parents=True, exist_ok=True)
+    out = []
+    for i in range(n):
+        src = sources[i % len(sources)]
+        dest = folder / f"{i:03d}-{src.name}"
+        dest.write_text(src.read_text(encoding="utf-8") + f"\n(Reference {i})\n", encoding="utf-8")
+        out.append(dest)
+    return out

@@ -27,7 +27,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import g7_executable
+from conftest import g7_executable, numbered_copies
 from g7cli.reextract import facts
 from g7cli.resources import seeds_dir
 
@@ -103,14 +103,7 @@ def wait_until(predicate, proc: subprocess.Popen, timeout: float = 120) -> bool:
 
 def make_docs(folder: Path, n: int = N_DOCS) -> list[Path]:
     """n distinct documents: the seeds and the test corpus, each copy with a line of its own."""
-    folder.mkdir(parents=True, exist_ok=True)
-    out = []
-    for i in range(n):
-        src = SEEDS[i % len(SEEDS)]
-        dest = folder / f"{i:03d}-{src.name}"
-        dest.write_text(src.read_text(encoding="utf-8") + f"\n(Reference {i})\n", encoding="utf-8")
-        out.append(dest)
-    return out
+    return numbered_copies(SEEDS, folder, n)
 
 
 @pytest.fixture(scope="module")

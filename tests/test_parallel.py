@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 import g7cli.extract as extract_module
-from conftest import SHARED, g7_executable
+from conftest import SHARED, g7_executable, numbered_copies
 from g7cli import ingest as ingest_module
 from g7cli.resources import seeds_dir
 
@@ -64,15 +64,7 @@ def pool_starts(monkeypatch) -> list[bool]:
 
 def copies(folder: Path, n: int) -> list[Path]:
     """n distinct documents: the seeds, each copy with a line of its own."""
-    seeds = sorted(seeds_dir().glob("*.txt"))
-    folder.mkdir(parents=True, exist_ok=True)
-    out = []
-    for i in range(n):
-        src = seeds[i % len(seeds)]
-        dest = folder / f"{i:03d}-{src.name}"
-        dest.write_text(src.read_text(encoding="utf-8") + f"\n(Reference {i})\n", encoding="utf-8")
-        out.append(dest)
-    return out
+    return numbered_copies(sorted(seeds_dir().glob("*.txt")), folder, n)
 
 
 def test_parallel_ingest_gives_the_same_database_as_one_at_a_time(g7, tmp_path, pool_starts):
