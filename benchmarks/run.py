@@ -110,7 +110,7 @@ TRACE_SQL = (
     "def connect(*a,**k):\n"
     " c=_connect(*a,**k); c.set_trace_callback(seen.append); return c\n"
     "sqlite3.connect=connect\n"
-    "from g7cli.cli import main\n"
+    "from g7cli.entry import main\n"
     "sys.argv=['g7',*args]\n"
     "try: main()\n"
     "except SystemExit: pass\n"
@@ -120,8 +120,10 @@ TRACE_SQL = (
 PROFILE_INGEST = r'''
 import cProfile, io, os, pstats, sys
 db, corpus, top = sys.argv[1], sys.argv[2], int(sys.argv[3])
-from g7cli.cli import main
-sys.argv = ["g7", "--db", db, "ingest", corpus]
+from g7cli.entry import main
+# One process (--jobs 1): with workers, cProfile would see only the parent
+# waiting for them, not the extraction they do.
+sys.argv = ["g7", "--db", db, "ingest", "--jobs", "1", corpus]
 pr = cProfile.Profile()
 pr.enable()
 try:
@@ -376,7 +378,7 @@ def import_tree_lines(tree: dict, min_ms: float = 2.5, max_depth: int = 4) -> li
 
 def loaded_modules(tools: Tools, args: list[str], env: dict) -> dict:
     """Which modules a command leaves loaded (run in-process): all, third-party packages, g7cli's."""
-    code = ("import sys,io,contextlib,json\nfrom g7cli.cli import main\nsys.argv=['g7',*sys.argv[1:]]\n"
+    code = ("import sys,io,contextlib,json\nfrom g7cli.entry import main\nsys.argv=['g7',*sys.argv[1:]]\n"
             "buf=io.StringIO()\nwith contextlib.redirect_stdout(buf):\n try: main()\n except SystemExit: pass\n"
             "mods=sorted(sys.modules)\n"
             "third=sorted({m.split('.')[0] for m in mods if m.split('.')[0] not in sys.stdlib_module_names"
@@ -677,9 +679,13 @@ def main(argv: list[str] | None = None) -> int:
                            ("table", "meetings table on a terminal"),
                            ("delegates-hasegawa", "delegates --delegate Hasegawa (tsv)")):
             big, small = B["big", key, "g7"], B["seeds", key, "g7"]
-            note = "" if key == "table" else f"rows: {small.rows} -> {big.rows}"
-            if key == "table":
-                note = f"rows: {B['seeds', 'meetings-all', 'g7'].rows} -> {B['big', 'meetings-all', 'g7'].rows}"
+            same_sql = "meetings-all" if key == "table" else key
+            note = f"rows: {B['seeds', same_sql, 'g7'].rows} -> {B['big', same_sql, 'g7'].rows}"
+            # The floor runs the same SQL and prints the same rows: how much
+            # of the growth is the answer's own size rather than g7's.
+            floor_big, floor_small = B["big", same_sql, "floor"], B["seeds", same_sql, "floor"]
+            note += f"; the floor: {ms(floor_big.median)} / {ms(floor_small.median)} = " \
+                    f"{floor_big.median / floor_small.median:.2f} x"
             ratio_row(f"at scale: {label}, N={fmt_n(big_n)} db / seeds db", big, small, at_most, SCALE_VS_SEEDS, note)
 
         report = render_report(
@@ -832,7 +838,7 @@ def render_report(*, command_line, facts, load, total_s, runs, sizes, rows, benc
               + [["third-party packages", ", ".join(modules["third"]) or "-", ", ".join(help_modules["third"]) or "-"],
                  ["modules in all", str(len(q_all)), str(len(h_all))]]))
     add("")
-    add(f"### Ingest: cProfile of `g7 ingest` of {profile_n} synthetic releases into a new database")
+    add(f"### Ingest: cProfile of `g7 ingest --jobs 1` of {profile_n} synthetic releases into a new database")
     add("")
     add(f"Total profiled time {prof['total']:.2f} s (cProfile roughly doubles the run time; proportions matter).")
     add("")

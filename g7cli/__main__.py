@@ -1,3 +1,3 @@
-from g7cli.cli import main
+from g7cli.entry import main
 
 main()

@@ -2,11 +2,14 @@
 
 Start-up matters (g7 is run in loops): this module imports only typer and
 the option declarations; each command imports what it needs when it runs
-(sqlite_utils only for ingest, rich only for the ingest progress bar).
+(sqlite_utils only for ingest, rich only for the ingest progress bar). The
+console script (entry.py) runs a list command with plain options without
+coming here at all; the list commands below call the same function.
 
 Errors never reach the user as tracebacks: `G7Group.main` turns a bad option
 value into one line and exit 2, a `G7Error` into its message and code, and
-anything unexpected into one line and exit 1 (`--debug` shows a traceback).
+anything unexpected into one line and exit 1 (`--debug` shows a traceback;
+errors.report, shared with entry.py).
 """
 from __future__ import annotations
 
@@ -19,15 +22,11 @@ from typing import Annotated, Optional
 import typer
 from typer.core import TyperGroup
 
-from g7cli import __version__
+from g7cli import __version__, errors
 from g7cli.errors import EXIT_FAILURE, EXIT_USAGE, G7Error
 from g7cli.options import (CountryOption, DbOption, DelegateOption, EvidenceOption, FormatOption, MeetingOption,
-                           PersonOption, SinceOption, TopicOption, UntilOption, YearOption, non_empty,
-                           parse_date, parse_year)
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
+                           PersonOption, SinceOption, TopicOption, UntilOption, YearOption, checked,
+                           non_empty, parse_year)
 
 
 class G7Group(TyperGroup):
@@ -39,7 +38,7 @@ class G7Group(TyperGroup):
 
         argv = list(sys.argv[1:] if args is None else args)
         debug = "--debug" in argv or bool(os.environ.get("G7_DEBUG"))
-        _utf8_stdio()
+        errors.utf8_stdio()
         try:
             rv = super().main(args=argv, prog_name=prog_name or "g7", complete_var=complete_var,
                               standalone_mode=False, **extra)
@@ -49,67 +48,22 @@ class G7Group(TyperGroup):
             code = EXIT_USAGE
         except click_exc.UsageError as e:
             where = e.ctx.command_path if e.ctx is not None else "g7"
-            _error(f"{where}: {_one_line(e.format_message())} (see `{where} --help`)")
+            errors.error(f"{where}: {errors.one_line(e.format_message())} (see `{where} --help`)")
             code = EXIT_USAGE
         except click_exc.ClickException as e:
-            _error(f"g7: {_one_line(e.format_message())}")
+            errors.error(f"g7: {errors.one_line(e.format_message())}")
             code = e.exit_code
         except typer_exc.Abort:
-            _error("g7: aborted")
-            code = EXIT_FAILURE
-        except G7Error as e:
-            if debug:
-                _print_traceback()
-            _error(f"g7: {_one_line(e.message)}")
-            code = e.code
-        except BrokenPipeError:
-            # The reader (e.g. `head`) closed the pipe: stop quietly.
-            _silence_stdout()
+            errors.error("g7: aborted")
             code = EXIT_FAILURE
         except SystemExit as e:
             # typer exits by itself on some paths (a closed pipe, completion).
             code = e.code if isinstance(e.code, int) else (0 if e.code is None else EXIT_FAILURE)
-        except KeyboardInterrupt:
-            _error("g7: interrupted")
-            code = 130
-        except Exception as e:  # never a traceback unless asked for
-            if debug:
-                _print_traceback()
-            _error(f"g7: internal error: {type(e).__name__}: {_one_line(str(e))} "
-                   "(run with --debug for a traceback)")
-            code = EXIT_FAILURE
+        except (Exception, KeyboardInterrupt) as e:
+            code = errors.report(e, debug=debug)
         if standalone_mode:
             sys.exit(code)
         return code
-
-
-def _print_traceback() -> None:
-    import traceback  # only when --debug asks for it: it costs start-up time
-
-    traceback.print_exc()
-
-
-def _error(line: str) -> None:
-    print(line, file=sys.stderr, flush=True)
-
-
-def _utf8_stdio() -> None:
-    # Data is UTF-8 whatever the locale says (JSON keeps Japanese as is).
-    for stream in (sys.stdout, sys.stderr):
-        enc = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
-        if enc and enc != "utf8" and hasattr(stream, "reconfigure"):
-            try:
-                stream.reconfigure(encoding="utf-8")
-            except (ValueError, OSError):
-                pass
-
-
-def _silence_stdout() -> None:
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError, AttributeError):
-        pass
 
 
 app = typer.Typer(
@@ -151,34 +105,12 @@ def _db_path(ctx: typer.Context, db: Path | None) -> Path:
     return resolve_db_path(db or (ctx.obj or {}).get("db"))
 
 
-def _query(ctx: typer.Context, name: str, db: Path | None, fmt, evidence: bool = False, **filters) -> None:
-    from g7cli import db as database, output, queries
+def _query(ctx: typer.Context, name: str, db: Path | None, fmt, evidence: bool = False, **options) -> None:
+    """A list command (g7cli.listing): its option values checked, its rows printed."""
+    from g7cli import listing, values
 
-    f = queries.Filters(**filters)
-    conn = database.open_read(_db_path(ctx, db))
-    try:
-        rows = queries.QUERIES[name](conn, f)
-        if evidence:
-            from g7cli import evidence as ev
-
-            ev.add(conn, name, rows)
-    finally:
-        conn.close()
-    extra = ["evidence", "evidence_document"] if evidence else []
-    table_columns = queries.TABLE_COLUMNS[name]
-    if evidence:
-        from g7cli.evidence import TABLE_COLUMNS as EVIDENCE_TABLE
-
-        table_columns = EVIDENCE_TABLE.get(name, table_columns + ["evidence"])
-    output.render(rows, queries.COLUMNS[name] + extra, fmt.value if fmt else None, table_columns=table_columns)
-
-
-def _period(since: str | None, until: str | None) -> dict:
-    """--since/--until as ISO dates (a partial --until ends its month or year)."""
-    lo, hi = parse_date(since, "--since"), parse_date(until, "--until", end=True)
-    if lo and hi and hi < lo:
-        raise typer.BadParameter(f"--until {until} is before --since {since}", param_hint="'--until'")
-    return {"since": lo, "until": hi}
+    filters = checked(values.list_filters, **options)
+    listing.run(name, _db_path(ctx, db), fmt.value if fmt else None, filters, evidence=evidence)
 
 
 @app.command()
@@ -234,7 +166,7 @@ def ingest(
                   progress=False if quiet else None, quiet=quiet, jobs=jobs)
     if not quiet or summary.interrupted:
         for line in summary.lines():
-            _error(line)
+            errors.error(line)
     if summary.interrupted:
         raise G7Error(f"interrupted after {summary.done} of {summary.total} documents (each stored one is "
                       "complete); run the same command again to finish", code=130)
@@ -273,7 +205,7 @@ def reextract(
                   progress=False if quiet else None)
     if not quiet or summary.interrupted:
         for line in summary.lines():
-            _error(line)
+            errors.error(line)
     if summary.interrupted:
         raise G7Error("interrupted; every document is either as it was or fully re-extracted; "
                       "run the same command again to finish", code=130)
@@ -296,7 +228,7 @@ def backup(
     """
     from g7cli.backup import backup as run
 
-    _error(run(_db_path(ctx, db), path.expanduser(), overwrite=force).line())
+    errors.error(run(_db_path(ctx, db), path.expanduser(), overwrite=force).line())
 
 
 @app.command()
@@ -316,9 +248,8 @@ def meetings(ctx: typer.Context, year: YearOption = None, country: CountryOption
       g7 meetings --country 米国 --since 2023-01-01
       g7 meetings --person Vestager
     """
-    _query(ctx, "meetings", db, format, year=parse_year(year), country=non_empty(country, "--country"),
-           topic=non_empty(topic, "--topic"), delegate=non_empty(delegate, "--delegate"), meeting=meeting,
-           person=non_empty(person, "--person"), **_period(since, until))
+    _query(ctx, "meetings", db, format, year=year, country=country, topic=topic, delegate=delegate,
+           meeting=meeting, person=person, since=since, until=until)
 
 
 @app.command()
@@ -337,9 +268,8 @@ def delegates(ctx: typer.Context, year: YearOption = None, country: CountryOptio
       g7 delegates --delegate Hasegawa --format json
       g7 delegates --delegate 長谷川 --evidence
     """
-    _query(ctx, "delegates", db, format, evidence=evidence, year=parse_year(year),
-           country=non_empty(country, "--country"), delegate=non_empty(delegate, "--delegate"), meeting=meeting,
-           topic=non_empty(topic, "--topic"), **_period(since, until))
+    _query(ctx, "delegates", db, format, evidence=evidence, year=year, country=country, delegate=delegate,
+           meeting=meeting, topic=topic, since=since, until=until)
 
 
 @app.command()
@@ -353,8 +283,8 @@ def participants(ctx: typer.Context, year: YearOption = None, country: CountryOp
       g7 participants --meeting 1
       g7 participants --country Brazil --format json
     """
-    _query(ctx, "participants", db, format, year=parse_year(year), country=non_empty(country, "--country"),
-           meeting=meeting, **_period(since, until))
+    _query(ctx, "participants", db, format, year=year, country=country, meeting=meeting, since=since,
+           until=until)
 
 
 @app.command()
@@ -370,9 +300,8 @@ def themes(ctx: typer.Context, year: YearOption = None, country: CountryOption =
       g7 themes --year 2017 --format json
       g7 themes --topic 量子 --evidence
     """
-    _query(ctx, "themes", db, format, evidence=evidence, year=parse_year(year),
-           country=non_empty(country, "--country"), topic=non_empty(topic, "--topic"), meeting=meeting,
-           **_period(since, until))
+    _query(ctx, "themes", db, format, evidence=evidence, year=year, country=country, topic=topic,
+           meeting=meeting, since=since, until=until)
 
 
 @app.command()
@@ -391,9 +320,8 @@ def bilaterals(ctx: typer.Context, year: YearOption = None, country: CountryOpti
       g7 bilaterals --country イタリア --evidence
       g7 bilaterals --person ヴェステアー --since 2024
     """
-    _query(ctx, "bilaterals", db, format, evidence=evidence, year=parse_year(year),
-           country=non_empty(country, "--country"), delegate=non_empty(delegate, "--delegate"), meeting=meeting,
-           person=non_empty(person, "--person"), **_period(since, until))
+    _query(ctx, "bilaterals", db, format, evidence=evidence, year=year, country=country, delegate=delegate,
+           meeting=meeting, person=person, since=since, until=until)
 
 
 @app.command()
@@ -407,8 +335,7 @@ def outcomes(ctx: typer.Context, year: YearOption = None, country: CountryOption
       g7 outcomes --year 2025
       g7 outcomes --meeting 1 --format csv
     """
-    _query(ctx, "outcomes", db, format, year=parse_year(year), country=non_empty(country, "--country"),
-           meeting=meeting, **_period(since, until))
+    _query(ctx, "outcomes", db, format, year=year, country=country, meeting=meeting, since=since, until=until)
 
 
 @app.command()
@@ -422,8 +349,8 @@ def documents(ctx: typer.Context, year: YearOption = None, country: CountryOptio
       g7 documents
       g7 documents --meeting 1 --format json
     """
-    _query(ctx, "documents", db, format, year=parse_year(year), country=non_empty(country, "--country"),
-           meeting=meeting, **_period(since, until))
+    _query(ctx, "documents", db, format, year=year, country=country, meeting=meeting, since=since,
+           until=until)
 
 
 @app.command()
@@ -449,10 +376,10 @@ def search(ctx: typer.Context,
       g7 search '"Hiroshima AI Process"' --year 2023..2024 --format json
       g7 search 量子 --country カナダ
     """
-    from g7cli import db as database, output, queries, search as fts
+    from g7cli import db as database, output, queries, search as fts, values
 
-    f = queries.Filters(year=parse_year(year), country=non_empty(country, "--country"), meeting=meeting,
-                        **_period(since, until))
+    f = queries.Filters(**checked(values.list_filters, year=year, country=country, meeting=meeting,
+                                  since=since, until=until))
     conn = database.open_read(_db_path(ctx, db))
     try:
         rows = fts.search(conn, " ".join(text), f, limit=limit or None)

@@ -1,25 +1,21 @@
 """Options shared by several commands, declared once as Annotated aliases.
 
-Only typer and the standard library are imported here: this module is loaded
-for every command, including `g7 --help`.
+Only typer, the standard library and g7cli.values (the value checks, shared
+with the console script's fast path) are imported here: this module is
+loaded for every command typer parses, including `g7 --help`.
 """
 from __future__ import annotations
 
-import re
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
+from g7cli import values
 
-class Format(str, Enum):
-    table = "table"
-    json = "json"
-    jsonl = "jsonl"
-    csv = "csv"
-    tsv = "tsv"
-
+# The formats are listed once, in g7cli.values (the fast path checks them too).
+Format = Enum("Format", {name: name for name in values.FORMATS}, type=str)
 
 DbOption = Annotated[Optional[Path], typer.Option(
     "--db", metavar="PATH", show_default=False,
@@ -58,53 +54,23 @@ EvidenceOption = Annotated[bool, typer.Option(
     help="Add each fact's source sentence and document (keys evidence, evidence_document; "
          "one entry per source document).")]
 
-_YEAR = re.compile(r"^\s*(\d{4})\s*(?:\.\.\s*(\d{4})\s*)?$")
+def checked(check, *args, **kwargs):
+    """Call one of g7cli.values' checks, its BadValue reported as typer reports a bad option."""
+    try:
+        return check(*args, **kwargs)
+    except values.BadValue as e:
+        raise typer.BadParameter(e.message, param_hint=f"'{e.option}'") from None
 
 
 def parse_year(value: str | None) -> tuple[int, int] | None:
     """'2024' -> (2024, 2024); '2016..2019' -> (2016, 2019); a bad value exits 2."""
-    if value is None:
-        return None
-    m = _YEAR.match(value)
-    if not m:
-        raise typer.BadParameter(f"{value!r} is not a year (2024) or a range (2016..2019)",
-                                 param_hint="'--year'")
-    lo = int(m.group(1))
-    hi = int(m.group(2) or lo)
-    if hi < lo:
-        raise typer.BadParameter(f"{value!r}: the range ends before it starts", param_hint="'--year'")
-    return lo, hi
+    return checked(values.parse_year, value)
 
 
 def non_empty(value: str | None, option: str) -> str | None:
-    if value is not None and not value.strip():
-        raise typer.BadParameter("must not be empty", param_hint=f"'{option}'")
-    return value
-
-
-_DATE = re.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?\s*$")
+    return checked(values.non_empty, value, option)
 
 
 def parse_date(value: str | None, option: str, *, end: bool = False) -> str | None:
-    """'2024-03-15' / '2024-03' / '2024' -> an ISO date; a partial date is the
-    first day of its month or year, or the last with end=True (--until).
-    A bad value exits 2."""
-    if value is None:
-        return None
-    import calendar
-    import datetime
-
-    m = _DATE.match(value)
-    try:
-        if not m:
-            raise ValueError
-        year, month, day = int(m.group(1)), m.group(2), m.group(3)
-        if month is None:
-            month_n, day_n = (12, 31) if end else (1, 1)
-        else:
-            month_n = int(month)
-            day_n = int(day) if day is not None else (calendar.monthrange(year, month_n)[1] if end else 1)
-        return datetime.date(year, month_n, day_n).isoformat()
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date (2024-03-15, 2024-03 or 2024)",
-                                 param_hint=f"'{option}'") from None
+    """An ISO date from 2024-03-15, 2024-03 or 2024 (see values.parse_date); a bad value exits 2."""
+    return checked(values.parse_date, value, option, end=end)

@@ -49,7 +49,7 @@ def pausing(conn, doc_id, ex, result):
         f.write(path + "\\n")
     time.sleep(float(os.environ.get("G7_TEST_PAUSE", "0.5")))
 store._save_facts = pausing
-from g7cli.cli import main
+from g7cli.entry import main
 sys.argv = ["g7", *sys.argv[1:]]
 main()
 """
