@@ -70,6 +70,19 @@ PARTICIPANTS = [
      "the United States and the EU, as well as India and the OECD.\n",
      members(IN="invited", OECD="organization")),
     ("The ministers of Canada, France, Germany, Italy, Japan, the UK, the US and the EU participated.\n", members()),
+    # invited countries and organisations under headings of their own, bare or marked
+    ("Participants:\nCanada\nFrance\nGermany\nItaly (G7 Presidency)\nJapan\nUnited Kingdom\nUnited States\n"
+     "European Union\nInvited countries (Session 3):\nChile\nKenya\nInternational organizations:\n"
+     "World Trade Organization (WTO)\n",
+     members("IT", CL="invited", KE="invited", WTO="organization")),
+    ("◆参加国・機関\n　日本\n　フランス（議長国）\n　米国\n　英国\n　ドイツ\n　イタリア\n　カナダ\n　欧州連合（EU）\n"
+     "◆招待国\n　インド\n　チリ\n◆国際機関\n　経済協力開発機構（OECD）\n",
+     members("FR", IN="invited", CL="invited", OECD="organization")),
+    # others joining the G7 ministers, named in a sentence
+    ("On the second day, the foreign ministers of Jordan, Qatar and Turkey joined the G7 ministers for a session "
+     "on Syria.\n",
+     {"JO": ("invited", False), "QA": ("invited", False), "TR": ("invited", False)}),
+    ("The minister joined a dinner with the ambassadors of Jordan, Qatar and Turkey.\n", {}),
     # countries named outside any list or attendance sentence
     ("The G7 ministers met in Tokyo. Germany and France raised concerns.\n", {}),
     ("日本、米国、英国及びフランスの閣僚は、AIについて議論した。\n", {}),
