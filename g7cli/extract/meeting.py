@@ -175,7 +175,16 @@ def _names_other_meeting(sent: str, mention: Mention) -> bool:
     """The sentence names a G7 meeting other than the reported one (a summit, the previous ministerial)."""
     own = _clean_title(mention.title)
     titles = [_clean_title(m.group()) for rxm in (_EN_MEETING, _JA_MEETING) for m in rxm.finditer(sent)]
-    return bool(titles) and own not in titles
+    return bool(titles) and not any(_shortened(t, own) for t in titles)
+
+
+def _shortened(title: str, own: str) -> bool:
+    """`title` is `own`, or `own` without one run of words: the headline's
+    "G7トロント外相会合" is the body's "G7外相会合"."""
+    if title == own:
+        return True
+    return len(title) < len(own) and any(own.startswith(title[:i]) and own.endswith(title[i:])
+                                         for i in range(2, len(title)))
 
 
 def held_sentence(doc: Document, mention: Mention, days_span: tuple[int, int] | None) -> tuple[int, int]:
