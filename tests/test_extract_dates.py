@@ -88,6 +88,8 @@ FULL = [
     # times next to a date are not days
     ("10:00-12:00, 14 March 2024", [["2024-03-14"]]),
     ("15時から、2024年3月14日", [["2024-03-14"]]),
+    ("令和5年12月1日（金）20時30分から22時00分まで（日本時間）", [["2023-12-01"]]),
+    ("14 March 2024, 10:30-12:00", [["2024-03-14"]]),
     # known failures
     fixed("Ministers of the G7 on 3 May 2024 agreed", [["2024-05-03"]],
           was="the 7 of 'G7' is read as a day: 7 May is added to the cluster"),

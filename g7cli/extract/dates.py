@@ -27,7 +27,7 @@ _TOKEN = re.compile(r"""
               |Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)
   | (?P<wke>\(?\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b\)?|\(?\b(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\b\.?\)?)
   | (?P<year>(?<![\w.,/])(?<![A-Z]-)(?:19|20)\d{2}(?![\d年]))
-  | (?P<day>(?<![\w.,/:])(?<![A-Z]-)\d{1,2}(?:st|nd|rd|th)?(?![\d:.,]\d|\s*(?:%|年|月|日|時|分|th\b)))
+  | (?P<day>(?<![\w.,/:])(?<![A-Z]-)\d{1,2}(?!\d)(?:st|nd|rd|th)?(?![\d:.,]\d|\s*(?:%|年|月|日|時|分|th\b)))
 """, re.VERBOSE)
 
 _GAP = re.compile(r"^(?:\s|,|、|・|及び|および|並びに|から|より|〜|~|-|–|—|/|&|\(|\)|にかけて|まで|and|to|through|until|till|from|on|the|of|、?同)*$", re.I)

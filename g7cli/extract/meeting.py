@@ -187,8 +187,10 @@ def _shortened(title: str, own: str) -> bool:
                                          for i in range(2, len(title)))
 
 
-def held_sentence(doc: Document, mention: Mention, days_span: tuple[int, int] | None) -> tuple[int, int]:
-    """The sentence that says where the reported meeting took place."""
+def held_sentence(doc: Document, mention: Mention, days_span: tuple[int, int] | None,
+                  days: list[dt.date] | None = None) -> tuple[int, int]:
+    """The sentence that says where the reported meeting took place (not one
+    that gives other days: "the last meeting took place in Turin in 2017")."""
     s, e = _sentence_of(doc, mention.start)
     if _held(doc.text[s:e]) and not (any_lang("travel", doc.text[s:e]) and "出席" in doc.text[s:e]):
         return s, e
@@ -199,9 +201,18 @@ def held_sentence(doc: Document, mention: Mention, days_span: tuple[int, int] | 
         for s2, e2 in doc.line_sentences(line):
             sent = doc.text[s2:e2]
             if _held(sent) and not any_lang("travel", sent) and not _names_other_meeting(sent, mention) \
-                    and (_clean_title(mention.title) in sent or _ABOUT_MEETING.search(sent)):
+                    and (_clean_title(mention.title) in sent or _ABOUT_MEETING.search(sent)) \
+                    and not _other_days(sent, days):
                 return s2, e2
     return s, e
+
+
+def _other_days(sent: str, days: list[dt.date] | None) -> bool:
+    """The sentence dates something, and none of it falls on the meeting's days."""
+    if not days:
+        return False
+    dated = [d for c in clusters(sent) if c.has_month for d in c.resolve(days[0])]
+    return bool(dated) and not set(dated) & set(days)
 
 
 _JA_PLACE = re.compile(r"(?P<place>[^、。]{1,60}?)(?:において|にて|で(?:開催|開か)|で[、,]|を訪問|に出張|へ出張)")
