@@ -88,6 +88,8 @@ FULL = [
     # times next to a date are not days
     ("10:00-12:00, 14 March 2024", [["2024-03-14"]]),
     ("15時から、2024年3月14日", [["2024-03-14"]]),
+    ("令和5年12月1日（金）20時30分から22時00分まで（日本時間）", [["2023-12-01"]]),
+    ("14 March 2024, 10:30-12:00", [["2024-03-14"]]),
     # known failures
     fixed("Ministers of the G7 on 3 May 2024 agreed", [["2024-05-03"]],
           was="the 7 of 'G7' is read as a day: 7 May is added to the cluster"),
@@ -95,10 +97,19 @@ FULL = [
           was="the 20 of 'G20' is read as a day: 20 March is added to the cluster"),
     fixed("COVID-19 on 14 March 2020", [["2020-03-14"]],
           was="the 19 of 'COVID-19' is read as a day: 19 March is added"),
-    xfail("December 31, 2023 to January 1, 2024", [["2023-12-31", "2024-01-01"]],
-          reason="the first year is used for the whole range: January 1 becomes 2023-01-01"),
-    xfail("30 January–1 February 2025", [["2025-01-30", "2025-02-01"]],
-          reason="day-first range across months: '1' takes January instead of the February after it"),
+    fixed("December 31, 2023 to January 1, 2024", [["2023-12-31", "2024-01-01"]],
+          was="the first year is used for the whole range: January 1 becomes 2023-01-01"),
+    fixed("30 January–1 February 2025", [["2025-01-30", "2025-02-01"]],
+          was="day-first range across months: '1' takes January instead of the February after it"),
+    # ranges across a month or a year, in either order and language
+    ("2023年12月31日から2024年1月1日まで", [["2023-12-31", "2024-01-01"]]),
+    ("2024年12月31日から1月1日まで", [["2024-12-31", "2025-01-01"]]),
+    ("December 31 to January 1, 2025", [["2024-12-31", "2025-01-01"]]),
+    ("31 December 2024 – 1 January 2025", [["2024-12-31", "2025-01-01"]]),
+    ("31 December – 1 January 2025", [["2024-12-31", "2025-01-01"]]),
+    ("29 April to 1 May 2024", [["2024-04-29", "2024-05-01"]]),
+    ("April 29 to May 1, 2024", [["2024-04-29", "2024-05-01"]]),
+    ("2024年4月30日（火）～5月1日（水）", [["2024-04-30", "2024-05-01"]]),
 ]
 
 

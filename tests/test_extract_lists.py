@@ -70,6 +70,19 @@ PARTICIPANTS = [
      "the United States and the EU, as well as India and the OECD.\n",
      members(IN="invited", OECD="organization")),
     ("The ministers of Canada, France, Germany, Italy, Japan, the UK, the US and the EU participated.\n", members()),
+    # invited countries and organisations under headings of their own, bare or marked
+    ("Participants:\nCanada\nFrance\nGermany\nItaly (G7 Presidency)\nJapan\nUnited Kingdom\nUnited States\n"
+     "European Union\nInvited countries (Session 3):\nChile\nKenya\nInternational organizations:\n"
+     "World Trade Organization (WTO)\n",
+     members("IT", CL="invited", KE="invited", WTO="organization")),
+    ("◆参加国・機関\n　日本\n　フランス（議長国）\n　米国\n　英国\n　ドイツ\n　イタリア\n　カナダ\n　欧州連合（EU）\n"
+     "◆招待国\n　インド\n　チリ\n◆国際機関\n　経済協力開発機構（OECD）\n",
+     members("FR", IN="invited", CL="invited", OECD="organization")),
+    # others joining the G7 ministers, named in a sentence
+    ("On the second day, the foreign ministers of Jordan, Qatar and Turkey joined the G7 ministers for a session "
+     "on Syria.\n",
+     {"JO": ("invited", False), "QA": ("invited", False), "TR": ("invited", False)}),
+    ("The minister joined a dinner with the ambassadors of Jordan, Qatar and Turkey.\n", {}),
     # countries named outside any list or attendance sentence
     ("The G7 ministers met in Tokyo. Germany and France raised concerns.\n", {}),
     ("日本、米国、英国及びフランスの閣僚は、AIについて議論した。\n", {}),
@@ -210,6 +223,21 @@ OUTCOMES = [
     ("会合の成果として、「G7産業大臣声明」が発出された。\n", [("G7産業大臣声明", "statement")]),
     ("At the end of the meeting, the ministers adopted the G7 Digital Ministers' Declaration.\n",
      [("G7 Digital Ministers' Declaration", "declaration")]),
+    # issued by someone named between title and verb; an annex named after its document
+    ("また、会合の結果を取りまとめた議長総括が議長国イタリアから発出された。\n", [("議長総括", "statement")]),
+    ("成果として「G7交通大臣宣言」が取りまとめられ、その附属書として「安全な自動運転のための共通原則」が採択された。\n",
+     [("G7交通大臣宣言", "declaration"), ("附属書「安全な自動運転のための共通原則」", "annex")]),
+    # principles, action plans, compacts: only as what was adopted
+    ("G7開発大臣は、「持続可能な物流に関するナポリ原則」を承認した。\n", [("持続可能な物流に関するナポリ原則", "statement")]),
+    ("The ministers agreed on the G7 Food Security Compact.\n", [("G7 Food Security Compact", "statement")]),
+    ("They agreed to promote the dissemination of the International Guiding Principles.\n", []),
+    ("両外相は、「日加アクションプラン」を土台とした協力について実質合意した。\n", []),
+    # items listed under an announced list of annexes
+    ("Outcome documents\nThe meeting adopted the G7 Transport Ministers' Statement, with two annexes:\n"
+     "1. Policy Framework for Safe Automated Driving\n2. Work Plan on Maritime Decarbonisation\n",
+     [("Policy Framework for Safe Automated Driving", "annex"), ("Work Plan on Maritime Decarbonisation", "annex"),
+      ("G7 Transport Ministers' Statement", "statement")]),
+    ("その成果として「つくば宣言」及びその附属書が取りまとめられた。\n", [("つくば宣言", "declaration")]),
     # no title to take
     ("The ministers adopted a declaration.\n", []),
     ("また、前年の首脳会合の成果にも言及した。\n", []),

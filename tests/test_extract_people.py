@@ -59,13 +59,21 @@ JP_OFFICIALS = [
     ("Minister Tanaka attended the meeting.", []),      # a bare title: see surname_mentions
     ("The Ministry of Economy, Trade and Industry published a report.", []),
     # known failures
-    xfail("Minister for Digital Transformation Masaaki Taira attended.",
+    fixed("Minister for Digital Transformation Masaaki Taira attended.",
           [("Masaaki Taira", "Minister for Digital Transformation", "digital.minister")],
-          reason="a Title-case name after the role keeps only its first word (the given name)"),
-    xfail("Mr. YAMADA Taro, Minister of Economy, Trade and Industry and Minister in charge of "
+          was="a Title-case name after the role keeps only its first word (the given name)"),
+    fixed("Mr. YAMADA Taro, Minister of Economy, Trade and Industry and Minister in charge of "
           "Industrial Competitiveness, attended.",
           [("YAMADA Taro", "Minister of Economy, Trade and Industry", "meti.minister")],
-          reason="a second title joined by 'and Minister ...' makes the first one unmatched: nothing found"),
+          was="a second title joined by 'and Minister ...' makes the first one unmatched: nothing found"),
+    ("Minister for Digital Transformation Masaaki Taira Attends G7 Meeting",
+     [("Masaaki Taira", "Minister for Digital Transformation", "digital.minister")]),
+    # a foreign double title: the name is not in capitals
+    ("Mr. Lorenzo Ferraris, Deputy Prime Minister and Minister of Foreign Affairs of Italy, chaired.", []),
+    ("Minister for Digital Transformation Taira attended.",
+     [("Taira", "Minister for Digital Transformation", "digital.minister")]),
+    ("Ms. SATO Hanako, State Minister of Economy, Trade and Industry and State Minister of the Cabinet Office, "
+     "attended.", [("SATO Hanako", "State Minister of Economy, Trade and Industry", "meti.state-minister")]),
     xfail("田中 一郎総務大臣が出席した。", [("田中 一郎", "総務大臣", "mic.minister")],
           reason="a space between surname and given name: only the given name '一郎' is taken"),
     fixed("総務大臣政務官 山田太郎が出席した。",

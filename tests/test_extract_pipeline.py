@@ -160,10 +160,29 @@ Minister Tanaka visits France
 Mr. TANAKA Ichiro, Minister for Internal Affairs and Communications, will visit France from 3 to 5 May 2023. During his stay, he will meet Mr. Jean Martin, Minister for Digital Affairs, to follow up on the G7 Digital and Tech Ministers' Meeting held in Takasaki on 29-30 April 2023.
 """
 
+JA_REGION = """報道発表
+令和6年5月20日
+
+G7ミラノ貿易大臣会合の開催（結果）
+
+　現地時間5月17日（金）から18日（土）まで、イタリア・ロンバルディア州ミラノにおいて、G7貿易大臣会合が開催されたところ、概要は以下のとおりです。我が国からは山田経済産業副大臣が出席しました。
+
+（１）本会合は、本年のG7議長国であるイタリアの議長の下で開催され、日本、米国、英国、フランス、ドイツ、イタリア及びカナダの閣僚が出席しました。
+"""
+
+EN_VIDEO = """Outcome of the G7 Transport Ministers' Videoconference
+
+Released: 12 June 2021
+
+The transport ministers of the G7 held a videoconference on 10 June 2021 at the invitation of the United Kingdom, which holds the G7 Presidency in 2021. Ms. HONDA Aki, Minister of Land, Infrastructure, Transport and Tourism, took part from Tokyo.
+
+The last in-person meeting of G7 transport ministers took place in Cagliari, Italy, on 21-22 June 2017 under the Italian Presidency.
+"""
+
 DOCUMENTS = {
     "ja-results": JA_RESULTS, "en-results": EN_RESULTS, "ja-january": JA_JANUARY, "en-labels": EN_LABELS,
     "ja-online": JA_ONLINE, "en-online": EN_ONLINE, "ja-background": JA_BACKGROUND,
-    "en-background": EN_BACKGROUND, "en-g20": EN_G20, "ja-g20": JA_G20, "ja-trip": JA_TRIP, "en-trip": EN_TRIP,
+    "en-background": EN_BACKGROUND, "ja-region": JA_REGION, "en-video": EN_VIDEO, "en-g20": EN_G20, "ja-g20": JA_G20, "ja-trip": JA_TRIP, "en-trip": EN_TRIP,
 }
 
 
@@ -174,6 +193,10 @@ MEETINGS = [
     pytest.param(EN_RESULTS, ("2024-03-14", "2024-03-15", ["Trento"], "IT", False), id="en-results"),
     pytest.param(JA_JANUARY, ("2024-12-14", "2024-12-15", ["Montreal"], "CA", False), id="ja-january"),
     pytest.param(EN_LABELS, ("2019-05-15", "2019-05-16", ["Bordeaux"], "FR", False), id="en-labels"),
+    # the headline names the city ("G7ミラノ…会合"), the held sentence the plain title and a region
+    pytest.param(JA_REGION, ("2024-05-17", "2024-05-18", ["Milan"], "IT", False), id="ja-region"),
+    # "held a videoconference"; an earlier meeting's place and days in a later sentence are not its
+    pytest.param(EN_VIDEO, ("2021-06-10", "2021-06-10", [], "GB", True), id="en-video"),
     pytest.param(JA_ONLINE, ("2021-04-28", "2021-04-28", [], None, True), id="ja-online"),
     pytest.param(JA_BACKGROUND, ("2024-03-14", "2024-03-15", ["Verona"], "IT", False), id="ja-background"),
     pytest.param(EN_BACKGROUND, ("2024-03-14", "2024-03-15", ["Verona"], "IT", False), id="en-background",

@@ -51,6 +51,13 @@ HEADINGS = [
     ("ja", "十、参加国\n各国が参加した。\n", [("参加国", 0, "participants")]),
     ("ja", "ア 日程\n5月1日に開催。\nイ 議題\nAIについて議論した。\n",
      [("日程", 0, "date"), ("議題", 0, "themes")]),
+    # invited countries and organisations under headings of their own
+    ("en", "Participants:\nCanada\nFrance\nInvited countries (Session 3):\nChile\nInternational organizations:\nOECD\n",
+     [("Participants:", 0, "participants"), ("Invited countries (Session 3):", 0, "participants"),
+      ("International organizations:", 0, "participants")]),
+    ("ja", "◆参加国・機関\n日本\n◆招待国\nインド\n◆国際機関\nOECD\n",
+     [("参加国・機関", 0, "participants"), ("招待国", 0, "participants"), ("国際機関", 0, "participants")]),
+    ("ja", "(1) 国際機関との連携\nOECDと連携する。\n", [("国際機関との連携", 0, None)]),
     # Roman numerals
     ("en", "I. Date and Venue\n15 May 2019, Paris.\nII. Participants\nAll G7 members took part.\n"
            "III. Outcome documents\nThe ministers adopted a declaration.\n",
@@ -114,7 +121,8 @@ def test_headings(lang, text, expected):
 NESTED = [
     # (lang, document, [(title, level, kind), ...])
     ("ja", "1. 参加国\n(1) 招待国\nインドが参加した。\n(2) 国際機関\nOECDが参加した。\n2. 成果\n宣言が採択された。\n",
-     [("参加国", 0, "participants"), ("招待国", 1, None), ("国際機関", 1, None), ("成果", 0, "outcomes")]),
+     [("参加国", 0, "participants"), ("招待国", 1, "participants"), ("国際機関", 1, "participants"),
+      ("成果", 0, "outcomes")]),
     ("ja", "1. 概要\n(1) 日程\n① 初日\nAIについて議論した。\n② 二日目\nデータについて議論した。\n"
            "(2) 参加国\n各国が参加した。\n2. 成果\n宣言が採択された。\n",
      [("概要", 0, "other"), ("日程", 1, "date"), ("初日", 2, None), ("二日目", 2, None),

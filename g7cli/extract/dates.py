@@ -27,7 +27,7 @@ _TOKEN = re.compile(r"""
               |Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)
   | (?P<wke>\(?\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b\)?|\(?\b(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\b\.?\)?)
   | (?P<year>(?<![\w.,/])(?<![A-Z]-)(?:19|20)\d{2}(?![\d年]))
-  | (?P<day>(?<![\w.,/:])(?<![A-Z]-)\d{1,2}(?:st|nd|rd|th)?(?![\d:.,]\d|\s*(?:%|年|月|日|時|分|th\b)))
+  | (?P<day>(?<![\w.,/:])(?<![A-Z]-)\d{1,2}(?!\d)(?:st|nd|rd|th)?(?![\d:.,]\d|\s*(?:%|年|月|日|時|分|th\b)))
 """, re.VERBOSE)
 
 _GAP = re.compile(r"^(?:\s|,|、|・|及び|および|並びに|から|より|〜|~|-|–|—|/|&|\(|\)|にかけて|まで|and|to|through|until|till|from|on|the|of|、?同)*$", re.I)
@@ -111,30 +111,68 @@ def _interpret(group) -> tuple[list, bool] | None:
     if "m" not in kinds and "md" not in kinds and not ("d" in kinds and any(
             "日" in m.group() for m, k, _ in group if k == "d")):
         return None   # bare numbers are not dates
-    year = next((v for _, k, v in group if k == "year"), None)
-    dates: list[tuple[int | None, int | None, int]] = []
+    # Day-first ("30 January–1 February", "14 and 15 March"): a day belongs
+    # to the month after it. Month-first ("March 14 and 15", "3月14日、15日"):
+    # to the month before it.
+    day_first = "d" in kinds and "m" in kinds and kinds.index("d") < kinds.index("m")
+    dates: list[tuple[int | None, int]] = []     # (month or None, day), in order
+    years: list[tuple[int, int]] = []            # (dates before it, year)
     month = None
     pending: list[int] = []
     for _, k, v in group:
-        if k == "md":
+        if k == "year":
+            years.append((len(dates), v))
+        elif k == "md":
             month = v[0]
-            dates.append((year, v[0], v[1]))
+            dates.append((v[0], v[1]))
         elif k == "m":
             month = v
-            for d in pending:       # "14 and 15 March"
-                dates.append((year, month, d))
+            dates.extend((month, d) for d in pending)       # "14 and 15 March"
             pending = []
         elif k == "d":
-            if month is None:
+            if month is None or day_first:
                 pending.append(v)
             else:
-                dates.append((year, month, v))
+                dates.append((month, v))
     if pending and "日" in "".join(m.group() for m, k, _ in group if k == "d"):
-        dates.extend((year, None, d) for d in pending)    # "15日": month from context
-    valid = [(y, m, d) for y, m, d in dates if 1 <= d <= 31 and (m is None or 1 <= m <= 12)]
+        dates.extend((None, d) for d in pending)    # "15日": month from context
+    dated = _with_years(dates, years)
+    valid = [(y, m, d) for y, m, d in dated if 1 <= d <= 31 and (m is None or 1 <= m <= 12)]
     if not valid:
         return None
     return valid, month is not None
+
+
+def _with_years(dates: list[tuple[int | None, int]], years: list[tuple[int, int]]) -> list[tuple]:
+    """Each date with its year. A year written before the first date
+    ("2023年12月31日から2024年1月1日") holds for the dates after it; written
+    after ("December 31, 2023 to January 1, 2024", "14 and 15 March 2024"),
+    for the dates before it, and the last one for any left after it. Dates
+    that step back in the calendar under one year cross into the next year
+    (leading) or come from the previous one (trailing)."""
+    if not years:
+        return [(None, m, d) for m, d in dates]
+    leading = years[0][0] == 0
+    source: list[int] = []
+    for i in range(len(dates)):
+        if leading:
+            k = max(j for j, (before, _) in enumerate(years) if before <= i)
+        else:
+            k = next((j for j, (before, _) in enumerate(years) if before > i), len(years) - 1)
+        source.append(k)
+    shift = [0] * len(dates)
+    for i in range(1, len(dates)):
+        (m0, d0), (m1, d1) = dates[i - 1], dates[i]
+        if source[i] == source[i - 1] and m0 is not None and m1 is not None and (m1, d1) < (m0, d0):
+            if leading:
+                for j in range(i, len(dates)):
+                    if source[j] == source[i]:
+                        shift[j] += 1
+            else:
+                for j in range(i):
+                    if source[j] == source[i]:
+                        shift[j] -= 1
+    return [(years[k][1] + s, m, d) for (m, d), k, s in zip(dates, source, shift)]
 
 
 def day_only(cluster: DateCluster) -> list[int]:

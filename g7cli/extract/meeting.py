@@ -175,11 +175,22 @@ def _names_other_meeting(sent: str, mention: Mention) -> bool:
     """The sentence names a G7 meeting other than the reported one (a summit, the previous ministerial)."""
     own = _clean_title(mention.title)
     titles = [_clean_title(m.group()) for rxm in (_EN_MEETING, _JA_MEETING) for m in rxm.finditer(sent)]
-    return bool(titles) and own not in titles
+    return bool(titles) and not any(_shortened(t, own) for t in titles)
 
 
-def held_sentence(doc: Document, mention: Mention, days_span: tuple[int, int] | None) -> tuple[int, int]:
-    """The sentence that says where the reported meeting took place."""
+def _shortened(title: str, own: str) -> bool:
+    """`title` is `own`, or `own` without one run of words: the headline's
+    "G7トロント外相会合" is the body's "G7外相会合"."""
+    if title == own:
+        return True
+    return len(title) < len(own) and any(own.startswith(title[:i]) and own.endswith(title[i:])
+                                         for i in range(2, len(title)))
+
+
+def held_sentence(doc: Document, mention: Mention, days_span: tuple[int, int] | None,
+                  days: list[dt.date] | None = None) -> tuple[int, int]:
+    """The sentence that says where the reported meeting took place (not one
+    that gives other days: "the last meeting took place in Turin in 2017")."""
     s, e = _sentence_of(doc, mention.start)
     if _held(doc.text[s:e]) and not (any_lang("travel", doc.text[s:e]) and "出席" in doc.text[s:e]):
         return s, e
@@ -190,9 +201,18 @@ def held_sentence(doc: Document, mention: Mention, days_span: tuple[int, int] | 
         for s2, e2 in doc.line_sentences(line):
             sent = doc.text[s2:e2]
             if _held(sent) and not any_lang("travel", sent) and not _names_other_meeting(sent, mention) \
-                    and (_clean_title(mention.title) in sent or _ABOUT_MEETING.search(sent)):
+                    and (_clean_title(mention.title) in sent or _ABOUT_MEETING.search(sent)) \
+                    and not _other_days(sent, days):
                 return s2, e2
     return s, e
+
+
+def _other_days(sent: str, days: list[dt.date] | None) -> bool:
+    """The sentence dates something, and none of it falls on the meeting's days."""
+    if not days:
+        return False
+    dated = [d for c in clusters(sent) if c.has_month for d in c.resolve(days[0])]
+    return bool(dated) and not set(dated) & set(days)
 
 
 _JA_PLACE = re.compile(r"(?P<place>[^、。]{1,60}?)(?:において|にて|で(?:開催|開か)|で[、,]|を訪問|に出張|へ出張)")

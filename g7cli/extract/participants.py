@@ -18,6 +18,7 @@ _LABEL = re.compile(r"^(?:参加国|出席国|参加者|出席者|参加国・�
 _GROUP = re.compile(r"構成国|招待国|国際機関|参加国|出席国|G7|オブザーバー|members?|invited|organi[sz]ations|guests|observers", re.I)
 _ABBR = re.compile(r"(?:(?<=[、,:：\s])|^)(?P<a>[英米仏独伊加日韓中豪印露])(?=[、,\s(]|及び|$)")
 _INVITED = re.compile(r"招待国|招待され|invited|guests?\b|outreach", re.I)
+_G7 = re.compile(r"G7(?!\d)")   # text is normalised: no full-width forms
 _JOINED = re.compile(r"参加|出席|加わ|一堂に会|attend|participat|joined|took part|brought together|gathered", re.I)
 
 
@@ -73,6 +74,14 @@ def _scopes(doc: Document) -> list[tuple[int, int]]:
                 members = sum(1 for m in found if (gazetteer.entity(m.code) or _NONE).g7)
                 if members >= 4 or (_INVITED.search(sent) and len(found) >= 2):
                     out.append((s, e))
+                    continue
+                # "the ministers of A, B and C joined the G7 ministers (for a
+                # session on D)": the others named before the verb joined.
+                verb = _JOINED.search(sent)
+                others = {m.code for m in found if m.start < verb.start()
+                          and not (gazetteer.entity(m.code) or _NONE).g7}
+                if len(others) >= 3 and _G7.search(sent):
+                    out.append((s, s + verb.start()))
     return out
 
 

@@ -38,12 +38,20 @@ def _jp_role_rx(lang: str, specific: bool) -> re.Pattern:
                           rf"|(?P<role2>{alt})[ \t]+(?P<name2>[{KANJI}]{{2,5}})(?=が|は|、|,|も|と|及び|\(|$)")
     name = r"(?P<name>[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)?)"
     return re.compile(
-        rf"(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?{name},\s+(?:the\s+)?(?P<role>{alt})(?![ \t]+(?:and|of|for|&)\s+(?!Japan\b)[A-Z])"
-        rf"|(?P<role2>{alt})\s+(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?(?P<name2>[A-Z]{{2,}}(?:\s+[A-Z][a-z]+)?|[A-Z][a-z]+)\b")
+        # A role that goes on ("... and Industry and Trade") is a longer title
+        # this one is only the start of; "... and Minister in charge of X" is
+        # a second title held as well.
+        rf"(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?{name},\s+(?:the\s+)?(?P<role>{alt})"
+        rf"(?![ \t]+(?:and|of|for|&)\s+(?!Japan\b|(?:State\s+)?Minister\b)[A-Z])"
+        rf"|(?P<role2>{alt})\s+(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?(?P<name2>[A-Z]{{2,}}(?:\s+[A-Z][a-z]+)?"
+        rf"|[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)\b")
 
 
+# Words a capitalised run after a title can hold that are not names: titles,
+# and the verbs of headlines in title case ("Minister Taira Attends ...").
 _EN_NOT_NAMES = {"The", "Japan", "Minister", "Mr", "Ms", "And", "Of", "For", "Parliamentary", "State",
-                 "Vice", "Senior", "Deputy", "Visits", "Attends", "Holds", "Meets"}
+                 "Vice", "Senior", "Deputy", "Visits", "Attends", "Holds", "Meets", "Hosts", "Chairs", "Joins",
+                 "Participates", "Delivers", "Signs", "Welcomes", "Leads", "Travels", "Speaks", "On", "At", "In"}
 
 
 def jp_officials(text: str, lang: str) -> list[PersonMention]:
@@ -75,6 +83,8 @@ def _jp_officials(text: str, lang: str) -> tuple[PersonMention, ...]:
             continue    # "Foreign Minister Helen Latham": every country has one; only NAME in capitals is Japanese
         if name.split()[0] in _EN_NOT_NAMES:
             continue
+        if m.group("name") and not name.split()[0].isupper() and _SECOND_TITLE.match(text, m.end()):
+            continue    # "Lorenzo Ferraris, Deputy Prime Minister and Minister of ...": only NAME in capitals is Japanese
         name = " ".join(t for t in name.split() if t not in _EN_NOT_NAMES)
         out.append(PersonMention(m.start(), m.end(), name, role, gazetteer.role_key(role)))
     return tuple(out)
@@ -85,6 +95,9 @@ def _generic_caps_rx() -> re.Pattern:
     en = [f for f, key in gazetteer.jp_roles("en") if key.startswith("*")]
     alt = alternation(en) if en else "Minister"
     return re.compile(rf"\b(?P<role>{alt})\s+(?P<name>[A-Z]{{3,}}(?:\s+[A-Z][a-z]+)?)\b(?!\s+(?:for|of)\b)")
+
+
+_SECOND_TITLE = re.compile(r"[ \t]+and\s+(?:State\s+)?Minister\b")
 
 
 def _shared_title(role: str) -> bool:

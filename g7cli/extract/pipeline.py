@@ -68,7 +68,7 @@ def run(raw: str) -> Extraction:
         # A results release comes out within days; a meeting long before the
         # publication date is background ("following up on the meeting held ...").
         return ex
-    held = meeting.held_sentence(doc, mention, span)
+    held = meeting.held_sentence(doc, mention, span, days)
     cities, host, ev = meeting.place(doc, held)
     virtual = meeting.is_virtual(doc, held, mention)
     ex.meeting = Meeting(
